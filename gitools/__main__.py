@@ -1,0 +1,3 @@
+from gitools.cli import main
+
+raise SystemExit(main())

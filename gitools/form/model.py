@@ -1,0 +1,211 @@
+"""The vocabulary of a report form: tables, rows, columns, cells, relations, fields.
+
+Plain frozen dataclasses with no I/O and no third-party imports, so that the template
+writer, the reader, the pandera schemas and the merge can all derive from one declaration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class ValueType(StrEnum):
+    """What a numeric cell holds; decides validation and number format."""
+
+    COUNT = "count"  # whole number ≥ 0
+    AMOUNT = "amount"  # decimal ≥ 0 (万元)
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    label: str
+    path: tuple[str, ...] = ()  # labels of the headings this row sits under
+
+    @property
+    def full_label(self) -> str:
+        """The label with its headings, as a clerk would say it: "（三）不予公开 1.属于国家秘密"."""
+        return " ".join((*self.path, self.label)).strip()
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    path: tuple[str, ...] = ()
+
+    @property
+    def full_label(self) -> str:
+        return "·".join((*self.path, self.label))
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One numeric cell of a table: where it is and whether the clerk types it."""
+
+    table: str
+    row: str
+    column: str
+    address: str
+    type: ValueType
+    input: bool
+    merge: str | None = None  # range the cell spans in the official layout, e.g. "B8:D8"
+
+    @property
+    def name(self) -> str:
+        """Workbook-scoped defined name: survives inserted rows and renamed sheets."""
+        return f"{self.table}.{self.row}.{self.column}"
+
+
+Ref = tuple[str, str]  # (row key, column key)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """sum(lhs) <op> sum(rhs) over cells of one table.
+
+    When ``defines`` is true, lhs is a single total cell that the template computes with a
+    formula; otherwise the relation is a check whose result is shown at ``check_address``.
+    """
+
+    rule: str
+    lhs: tuple[Ref, ...]
+    rhs: tuple[Ref, ...]
+    op: str = "="  # "=" or ">="
+    severity: Severity = Severity.ERROR
+    defines: bool = False
+    check_address: str | None = None
+
+    @property
+    def anchor(self) -> Ref:
+        """The cell a failure is reported on."""
+        return self.lhs[0]
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """A stable rule code with the plain-Chinese wording of what it asks for."""
+
+    code: str
+    title: str
+    hint: str  # shown in live checks and in 填报说明
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    """A fixed text cell of the official layout (title, header, row label), maybe merged."""
+
+    range: str
+    text: str
+    role: str = "header"  # "title" | "header" | "label" | "check"
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str
+    sheet: str
+    title: str
+    rows: tuple[Row, ...]
+    columns: tuple[Column, ...]
+    cells: tuple[Cell, ...]
+    relations: tuple[Relation, ...]
+    headers: tuple[HeaderCell, ...]
+    header_rows: tuple[int, int]  # first and last row repeated when printing
+    last_column: str
+    last_row: int
+    status_address: str  # where the sheet's "all numbers?" status line goes
+    landscape: bool = False
+    column_widths: dict[str, float] = field(default_factory=dict)
+
+    def cell(self, row: str, column: str) -> Cell:
+        return self._index[(row, column)]
+
+    def has_cell(self, row: str, column: str) -> bool:
+        return (row, column) in self._index
+
+    def row(self, key: str) -> Row:
+        return next(r for r in self.rows if r.key == key)
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+    @property
+    def _index(self) -> dict[Ref, Cell]:
+        cache = self.__dict__.get("_cells_by_ref")
+        if cache is None:
+            cache = {(c.row, c.column): c for c in self.cells}
+            object.__setattr__(self, "_cells_by_ref", cache)
+        return cache
+
+
+class FieldType(StrEnum):
+    TEXT = "text"
+    CREDIT_CODE = "credit_code"
+    DIVISION_CODE = "division_code"
+    CHOICE = "choice"
+    YEAR = "year"
+    PHONE = "phone"
+    DATE = "date"
+    COUNT = "count"
+
+
+@dataclass(frozen=True)
+class UnitField:
+    """One item of the submitting unit's identity."""
+
+    key: str
+    label: str
+    sheet: str
+    address: str
+    type: FieldType
+    required: bool = True
+    choices: tuple[str, ...] = ()
+    prompt: str = ""
+
+    @property
+    def name(self) -> str:
+        return f"unit.{self.key}"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A narrative section (一 and its parts, 五, 六): free text in one cell."""
+
+    key: str
+    label: str
+    sheet: str
+    address: str
+    parent: str = ""
+
+    @property
+    def name(self) -> str:
+        return f"narrative.{self.key}"
+
+
+@dataclass(frozen=True)
+class Form:
+    id: str
+    title: str
+    version: str
+    tables: tuple[Table, ...]
+    fields: tuple[UnitField, ...]
+    sections: tuple[Section, ...]
+    rules: tuple[RuleInfo, ...]
+    info_sheet: str
+    unit_sheet: str
+    narrative_sheet: str
+
+    def table(self, key: str) -> Table:
+        return next(t for t in self.tables if t.key == key)
+
+    def field(self, key: str) -> UnitField:
+        return next(f for f in self.fields if f.key == key)
+
+    def rule(self, code: str) -> RuleInfo:
+        return next(r for r in self.rules if r.code == code)

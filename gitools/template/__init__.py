@@ -1,0 +1,1 @@
+"""The blank template workbook, generated from the form declaration."""

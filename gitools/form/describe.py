@@ -28,7 +28,7 @@ def describe(form: Form) -> dict[str, Any]:
                 ],
                 "relations": [
                     {"rule": r.rule, "lhs": [list(x) for x in r.lhs],
-                     "op": r.op, "rhs": [list(x) for x in r.rhs], "severity": r.severity.value}
+                     "op": r.op, "rhs": [list(x) for x in r.rhs], "severity": form.rule(r.rule).severity.value}
                     for r in t.relations
                 ],
             }
@@ -45,5 +45,5 @@ def describe(form: Form) -> dict[str, Any]:
              "address": s.address, "name": s.name}
             for s in form.sections
         ],
-        "rules": [{"code": r.code, "title": r.title, "hint": r.hint} for r in form.rules],
+        "rules": [{"code": r.code, "title": r.title, "hint": r.hint, "severity": r.severity.value} for r in form.rules],
     }

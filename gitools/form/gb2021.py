@@ -17,7 +17,6 @@ from gitools.form.model import (
     Row,
     RuleInfo,
     Section,
-    Severity,
     Table,
     UnitField,
     ValueType,
@@ -88,7 +87,7 @@ def _active_table() -> Table:
             if cols == ("issued", "repealed", "in_force"):
                 relations.append(Relation(
                     "active-in-force-below-issued", ((rk, "in_force"),), ((rk, "issued"),),
-                    op=">=", severity=Severity.WARNING, check_address=f"E{r}"))
+                    op=">=", check_address=f"E{r}"))
             r += 1
     headers.append(HeaderCell("E3", "提示", "header"))
     return Table(

@@ -77,8 +77,7 @@ class Relation:
     rule: str
     lhs: tuple[Ref, ...]
     rhs: tuple[Ref, ...]
-    op: str = "="  # "=" or ">="
-    severity: Severity = Severity.ERROR
+    op: str = "="  # "=" or ">=": a ">=" relation is a question for the clerk, not an error
     defines: bool = False
     check_address: str | None = None
 
@@ -95,6 +94,7 @@ class RuleInfo:
     code: str
     title: str
     hint: str  # shown in live checks and in 填报说明
+    severity: Severity = Severity.ERROR
 
 
 @dataclass(frozen=True)
@@ -128,6 +128,14 @@ class Table:
 
     def has_cell(self, row: str, column: str) -> bool:
         return (row, column) in self._index
+
+    def cell_label(self, row: str, column: str) -> str:
+        """A cell named the way a clerk reads the table: "（三）不予公开 1.属于国家秘密·自然人"."""
+        r, c = self.row(row), self.column(column)
+        row_part = " ".join((*r.path[1:], r.label)) if len(self.rows) > 1 else ""
+        labels = [x.label for x in self.columns]
+        col_part = c.label if labels.count(c.label) == 1 else c.full_label
+        return f"{row_part}·{col_part}" if row_part else col_part
 
     def row(self, key: str) -> Row:
         return next(r for r in self.rows if r.key == key)

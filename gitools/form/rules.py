@@ -4,7 +4,9 @@ Codes never change once published (other systems filter on them); titles and hin
 reworded. 填报说明 lists this catalog, so clerks and tools speak of the same rules.
 """
 
-from gitools.form.model import RuleInfo
+from gitools.form.model import RuleInfo, Severity
+
+W = Severity.WARNING
 
 RULES: tuple[RuleInfo, ...] = (
     # identities of the format
@@ -17,44 +19,47 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo("appeals-group-total", "四：总计＝维持＋纠正＋其他＋尚未审结",
              "行政复议、两类行政诉讼各自的“总计”应等于其结果维持、结果纠正、其他结果、尚未审结之和"),
     RuleInfo("active-in-force-below-issued", "二：现行有效件数不少于本年制发件数",
-             "现行有效件数小于本年制发件数，请核对（本年制发后又废止的除外）"),
+             "现行有效件数小于本年制发件数，请核对（本年制发后又废止的除外）", W),
     # cell values
     RuleInfo("value-not-number", "数字格内容无法识别",
              "应填写数字，没有发生的填 0"),
     RuleInfo("value-negative", "数字为负数", "件数、金额不能为负数"),
     RuleInfo("value-not-whole", "件数不是整数", "件数必须是整数"),
     RuleInfo("value-as-text", "数字以文本形式填写",
-             "单元格中是文字（如“3件”、全角“３”），已按数字读取，请改为纯数字"),
-    RuleInfo("value-blank", "数字格为空", "空白按 0 计算；没有发生的请填 0"),
+             "单元格中是文字（如“3件”、全角“３”），已按数字读取，请改为纯数字", W),
+    RuleInfo("value-blank", "数字格为空", "空白按 0 计算；没有发生的请填 0", W),
     RuleInfo("total-overwritten", "合计公式被改写",
-             "合计格应为公式，现为手工数值；请恢复模板公式"),
+             "合计格应为公式，现为手工数值；请恢复模板公式", W),
     # the unit's identity
     RuleInfo("unit-field-missing", "单位信息未填", "单位信息各项必须填写"),
     RuleInfo("credit-code-invalid", "统一社会信用代码有误",
              "应为18位，由数字和大写字母（不含 I、O、S、V、Z）组成，且校验位正确"),
     RuleInfo("division-code-invalid", "行政区划代码有误", "应为6位数字"),
     RuleInfo("division-code-mismatch", "行政区划代码与信用代码不一致",
-             "统一社会信用代码第3至8位是登记管理机关的行政区划代码，一般应与所填行政区划代码一致"),
+             "统一社会信用代码第3至8位是登记管理机关的行政区划代码，一般应与所填行政区划代码一致", W),
     RuleInfo("unit-category-invalid", "单位类别不在列表中", "请从下拉列表中选择单位类别"),
     RuleInfo("report-year-invalid", "报告年度有误", "应为4位年份，2021年及以后（适用2021年新格式）"),
-    RuleInfo("phone-invalid", "联系电话不规范", "应为固定电话（含区号）或11位手机号码"),
-    RuleInfo("date-invalid", "填报日期有误", "应为日期，且一般在报告年度之后"),
+    RuleInfo("phone-invalid", "联系电话不规范", "应为固定电话（含区号）或11位手机号码", W),
+    RuleInfo("date-invalid", "填报日期有误", "应为日期，且一般在报告年度之后", W),
     # narrative
     RuleInfo("narrative-requests-mismatch", "正文申请件数与表三不符",
-             "正文所述收到申请件数应与表三“本年新收”总计一致"),
+             "正文所述收到申请件数应与表三“本年新收”总计一致", W),
     RuleInfo("narrative-documents-mismatch", "正文规范性文件件数与表二不符",
-             "正文所述出台（制发）规范性文件件数应与表二一致"),
+             "正文所述出台（制发）规范性文件件数应与表二一致", W),
     RuleInfo("narrative-fee-missing", "未说明信息处理费收取情况",
-             "“六、其他需要报告的事项”应说明是否收取信息处理费"),
+             "“六、其他需要报告的事项”应说明是否收取信息处理费", W),
     # across years
     RuleInfo("previous-carry-mismatch", "上年结转与上年报告不符",
              "本年“二、上年结转”应等于上年“四、结转下年度继续办理”"),
     RuleInfo("previous-in-force-mismatch", "现行有效件数与上年不衔接",
-             "一般应为：上年现行有效＋本年制发－本年废止"),
+             "一般应为：上年现行有效＋本年制发－本年废止", W),
     RuleInfo("previous-not-comparable", "上年报告无法比对", "上年报告应为同一单位、上一年度"),
     # the file itself
     RuleInfo("file-unreadable", "文件无法读取", "请用 Excel 或 WPS 另存为 .xlsx 后重新报送"),
     RuleInfo("not-template", "不是本报表模板", "请使用统一下发的填报模板"),
+    RuleInfo("names-missing", "单元格名称丢失", "模板中的单元格名称被删除，已按表格标签定位；请使用统一模板", W),
     RuleInfo("cell-not-found", "找不到单元格", "表格结构被改动，请使用统一模板重新填写"),
-    RuleInfo("template-version", "模板版本不同", "请使用最新下发的填报模板"),
+    RuleInfo("template-version", "模板版本不同", "请使用最新下发的填报模板", W),
 )
+
+SEVERITY: dict[str, Severity] = {r.code: r.severity for r in RULES}

@@ -1,0 +1,183 @@
+"""A small, fast, read-only view of an .xlsx file: every cell's cached value and whether it
+holds a formula, the workbook's defined names and custom properties, in one pass.
+
+openpyxl needs two loads to see both a formula and its cached value; we need both (a total
+typed over its formula, a file never recalculated), and the merge reads thousands of files.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from xml.etree import ElementTree as ET
+
+NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_REF = re.compile(r"^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)$")
+_CELL = re.compile(r"([A-Z]+)(\d+)")
+
+
+class UnreadableWorkbook(Exception):
+    """The file cannot be read as a workbook; ``str(e)`` is a message for a clerk."""
+
+
+@dataclass(frozen=True)
+class RawCell:
+    value: str | float | bool | None
+    formula: bool = False
+
+
+@dataclass
+class RawBook:
+    sheets: dict[str, dict[str, RawCell]] = field(default_factory=dict)
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)  # name → (sheet, "D5")
+    properties: dict[str, str] = field(default_factory=dict)
+
+    def cell(self, sheet: str, address: str) -> RawCell | None:
+        return self.sheets.get(sheet, {}).get(address)
+
+
+def _col_letters(n: int) -> str:
+    s = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def _col_number(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _shared_strings(z: zipfile.ZipFile, path: str | None) -> list[str]:
+    if not path or path not in z.namelist():
+        return []
+    out = []
+    for si in ET.fromstring(z.read(path)).iter(f"{NS}si"):
+        parts = [t.text or "" for r in si if r.tag in (f"{NS}t", f"{NS}r")
+                 for t in ([r] if r.tag == f"{NS}t" else r.iter(f"{NS}t"))]
+        out.append("".join(parts))
+    return out
+
+
+def _rels(z: zipfile.ZipFile, path: str) -> dict[str, str]:
+    base = PurePosixPath(path).parent.parent  # xl/_rels/workbook.xml.rels → xl
+    rels = {}
+    for r in ET.fromstring(z.read(path)).iter(f"{PKG_REL}Relationship"):
+        target = r.get("Target", "")
+        full = target.lstrip("/") if target.startswith("/") else str(base / target)
+        rels[r.get("Id", "")] = _normalise(full)
+    return rels
+
+
+def _normalise(path: str) -> str:
+    parts: list[str] = []
+    for p in path.split("/"):
+        if p == "..":
+            if parts:
+                parts.pop()
+        elif p not in ("", "."):
+            parts.append(p)
+    return "/".join(parts)
+
+
+def read(path: Path) -> RawBook:
+    """Read a workbook; raise UnreadableWorkbook with a clerk-readable reason."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError as e:
+        raise UnreadableWorkbook(f"无法打开文件：{e.strerror or e}") from e
+    if head == OLE_MAGIC:
+        if path.suffix.lower() == ".xls":
+            raise UnreadableWorkbook("这是旧版 Excel 97-2003（.xls）文件，请用 Excel 或 WPS 另存为 .xlsx 后重新报送")
+        raise UnreadableWorkbook("文件已加密（设置了打开密码）或是旧版 .xls 格式，请取消密码并另存为 .xlsx 后重新报送")
+    try:
+        with zipfile.ZipFile(path) as z:
+            return _read_zip(z)
+    except (zipfile.BadZipFile, KeyError, ET.ParseError, EOFError, ValueError) as e:
+        raise UnreadableWorkbook("文件已损坏或不是 Excel 工作簿（.xlsx），请重新保存后报送") from e
+
+
+def _read_zip(z: zipfile.ZipFile) -> RawBook:
+    names = set(z.namelist())
+    if "xl/workbook.xml" not in names:
+        raise UnreadableWorkbook("文件不是 Excel 工作簿（.xlsx），请用统一模板填报")
+    wb = ET.fromstring(z.read("xl/workbook.xml"))
+    rels = _rels(z, "xl/_rels/workbook.xml.rels")
+    shared_path = next((p for p in rels.values() if p.endswith("sharedStrings.xml")), None)
+    strings = _shared_strings(z, shared_path)
+    book = RawBook()
+    sheet_order: list[str] = []
+    for s in wb.iter(f"{NS}sheet"):
+        title = s.get("name", "")
+        sheet_order.append(title)
+        target = rels.get(s.get(f"{REL_NS}id", ""))
+        if target and target in names and "worksheet" in target:
+            book.sheets[title] = _read_sheet(z.read(target), strings)
+    for dn in wb.iter(f"{NS}definedName"):
+        name, text = dn.get("name", ""), (dn.text or "").strip()
+        if dn.get("localSheetId") is not None:
+            continue
+        m = _REF.match(text)
+        if m:
+            sheet = (m.group(1) or m.group(2)).replace("''", "'")
+            book.names[name] = (sheet, f"{m.group(3)}{m.group(4)}")
+    if "docProps/custom.xml" in names:
+        for prop in ET.fromstring(z.read("docProps/custom.xml")).iter(f"{CUSTOM_NS}property"):
+            book.properties[prop.get("name", "")] = "".join(prop.itertext())
+    return book
+
+
+def _read_sheet(xml: bytes, strings: list[str]) -> dict[str, RawCell]:
+    cells: dict[str, RawCell] = {}
+    root = ET.fromstring(xml)
+    data = root.find(f"{NS}sheetData")
+    if data is None:
+        return cells
+    for row_index, row in enumerate(data.iter(f"{NS}row"), start=1):
+        r = int(row.get("r", row_index))
+        col = 0
+        for c in row.iter(f"{NS}c"):
+            ref = c.get("r")
+            if ref:
+                m = _CELL.fullmatch(ref)
+                col = _col_number(m.group(1)) if m else col + 1
+            else:
+                col += 1
+            address = f"{_col_letters(col)}{r}"
+            t = c.get("t", "n")
+            f = c.find(f"{NS}f")
+            v = c.find(f"{NS}v")
+            raw = v.text if v is not None else None
+            value: str | float | bool | None
+            if t == "s" and raw is not None:
+                value = strings[int(raw)]
+            elif t == "inlineStr":
+                is_ = c.find(f"{NS}is")
+                value = "".join(x.text or "" for x in is_.iter(f"{NS}t")) if is_ is not None else None
+            elif t in ("str", "e"):
+                value = raw
+            elif t == "b":
+                value = raw == "1"
+            elif raw is None or raw == "":
+                value = None
+            else:
+                try:
+                    value = float(raw)
+                except ValueError:
+                    value = raw
+            if value is None and f is None:
+                continue
+            cells[address] = RawCell(value, f is not None)
+    return cells

@@ -1,0 +1,270 @@
+"""Workbook → Submission: the unit's identity, the three tables as DataFrames indexed by the
+form's keys, the narrative, and for every value the sheet and cell it came from.
+
+Cells are found by their defined names; when a clerk's office suite lost the names, by the
+table's labels (rows inserted above a table, a renamed sheet). What cannot be read becomes a
+finding, never an exception.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from gitools.findings import Finding, finding
+from gitools.form.model import FieldType, Form, Table
+from gitools.io.xlsx import RawBook, RawCell, UnreadableWorkbook, read
+from gitools.template.formulas import split
+from gitools.values import Parsed, display, parse_number
+
+BLANK_GROUP = 5  # more blank cells than this in one table are reported as one finding
+
+
+@dataclass(frozen=True)
+class Source:
+    sheet: str
+    cell: str
+
+
+@dataclass
+class Submission:
+    """What one workbook says, keyed by the form; the pure input of validation and merge."""
+
+    path: str
+    unit: dict[str, Any]
+    tables: dict[str, pd.DataFrame]
+    narrative: dict[str, str]
+    sources: dict[str, Source]  # defined name of a cell/field/section → where it was read
+    findings: list[Finding] = field(default_factory=list)  # problems met while reading
+
+    def source(self, table: str, row: str, column: str) -> Source:
+        return self.sources[f"{table}.{row}.{column}"]
+
+
+class NotReadable(Exception):
+    """The file holds no report we can read; carries the finding that says why."""
+
+    def __init__(self, finding: Finding):
+        super().__init__(finding.message)
+        self.finding = finding
+
+
+def read_submission(path: Path, form: Form) -> Submission:
+    try:
+        book = read(path)
+    except UnreadableWorkbook as e:
+        raise NotReadable(finding("file-unreadable", str(e))) from e
+    return from_book(book, form, str(path))
+
+
+def from_book(book: RawBook, form: Form, path: str = "") -> Submission:
+    findings: list[Finding] = []
+    where = _locate(book, form, findings)
+    if not any(n.startswith(tuple(f"{t.key}." for t in form.tables)) for n in where):
+        raise NotReadable(finding("not-template", "找不到年报统计表（既没有模板的单元格名称，也找不到表格标签），请使用统一下发的填报模板"))
+    version = book.properties.get("gitools.version")
+    if version and version != form.version:
+        findings.append(finding("template-version", f"此文件使用模板版本 {version}，当前版本为 {form.version}，请改用最新模板",
+                                expected=form.version, actual=version))
+    sources = {name: Source(*loc) for name, loc in where.items()}
+    tables = {t.key: _read_table(book, t, sources, findings) for t in form.tables}
+    unit = {f.key: _field_value(book, sources.get(f.name), f.type) for f in form.fields}
+    narrative = {}
+    for s in form.sections:
+        src = sources.get(s.name)
+        raw = book.cell(src.sheet, src.cell) if src else None
+        narrative[s.key] = str(raw.value).strip() if raw and raw.value is not None else ""
+    return Submission(path, unit, tables, narrative, sources, findings)
+
+
+# --- finding cells -----------------------------------------------------------------------
+
+
+def _norm(text: object) -> str:
+    return "".join(unicodedata.normalize("NFKC", str(text)).split())
+
+
+def _locate(book: RawBook, form: Form, findings: list[Finding]) -> dict[str, tuple[str, str]]:
+    """Defined names first; for whatever they miss, the offset of a label anchor."""
+    where: dict[str, tuple[str, str]] = {}
+    groups: list[tuple[str, str, str, list[tuple[str, str]]]] = []  # (what, sheet, anchor, items)
+    for t in form.tables:
+        anchor = next(h for h in t.headers if h.role != "title")
+        groups.append((t.title, t.sheet, anchor.range.split(":")[0] + "|" + anchor.text,
+                       [(c.name, c.address) for c in t.cells]))
+    for sheet, items in ((form.unit_sheet, form.fields), (form.narrative_sheet, form.sections)):
+        first = items[0]
+        col, row = split(first.address)
+        groups.append((sheet, sheet, f"A{row}|{first.label}", [(i.name, i.address) for i in items]))
+
+    fallback_used = False
+    for what, sheet, anchor, items in groups:
+        missing = []
+        for name, _ in items:
+            loc = book.names.get(name)
+            if loc and loc[0] in book.sheets:
+                where[name] = loc
+            else:
+                missing.append(name)
+        if not missing:
+            continue
+        found = _find_anchor(book, sheet, anchor)
+        if found is None:
+            if len(missing) < len(items):
+                findings.append(finding("cell-not-found",
+                                        f"“{what}”中有 {len(missing)} 个单元格找不到（名称被删除），"
+                                        "请使用统一模板重新填写",
+                                        sheet=sheet))
+            else:
+                findings.append(finding("cell-not-found", f"找不到“{what}”，请使用统一模板填写", sheet=sheet))
+            continue
+        fallback_used = True
+        found_sheet, dc, dr = found
+        for name, address in items:
+            if name in missing:
+                col, row = split(address)
+                where[name] = (found_sheet, f"{_letters(_number(col) + dc)}{row + dr}")
+    if fallback_used:
+        findings.append(finding("names-missing", "模板中的单元格名称丢失，已按表格标签定位各单元格；请核对数字是否对应正确"))
+    return where
+
+
+def _find_anchor(book: RawBook, sheet: str, anchor: str) -> tuple[str, int, int] | None:
+    """The sheet holding the anchor label and its offset from the declared address."""
+    address, text = anchor.split("|", 1)
+    col, row = split(address)
+    target = _norm(text)
+    order = [sheet] + [s for s in book.sheets if s != sheet]
+    for name in order:
+        for addr, cell in book.sheets.get(name, {}).items():
+            if isinstance(cell.value, str) and _norm(cell.value) == target:
+                c, r = split(addr)
+                return name, _number(c) - _number(col), r - row
+    return None
+
+
+def _number(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _letters(n: int) -> str:
+    s = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+# --- tables ------------------------------------------------------------------------------
+
+
+def _read_table(book: RawBook, table: Table, sources: dict[str, Source],
+                findings: list[Finding]) -> pd.DataFrame:
+    df = pd.DataFrame(math.nan, index=[r.key for r in table.rows],
+                      columns=[c.key for c in table.columns], dtype="float64")
+    blanks: list[tuple[str, str]] = []
+    recompute: list[tuple[str, str]] = []
+    for cell in table.cells:
+        src = sources.get(cell.name)
+        if src is None:
+            continue
+        raw = book.cell(src.sheet, src.cell) or RawCell(None)
+        label = table.cell_label(cell.row, cell.column)
+        if not cell.input:
+            if raw.formula:
+                value = raw.value if isinstance(raw.value, float) else None
+                if value is None:  # never recalculated, or an error value: compute it ourselves
+                    recompute.append((cell.row, cell.column))
+                else:
+                    df.loc[cell.row, cell.column] = value
+                continue
+            if raw.value is None:
+                recompute.append((cell.row, cell.column))
+            findings.append(finding("total-overwritten", f"{table.sheet} {src.cell}（{label}）应为自动计算的公式，现为手工填写"
+                f"“{display(raw.value) if isinstance(raw.value, float) else raw.value or '空白'}”；"
+                "请恢复模板公式", sheet=src.sheet, cell=src.cell))
+            if raw.value is None:
+                continue
+        number = parse_number(raw.value)
+        if number.how is Parsed.BLANK:
+            blanks.append((src.sheet, src.cell))
+            df.loc[cell.row, cell.column] = 0.0
+        elif number.how is Parsed.INVALID:
+            findings.append(finding("value-not-number", f"{table.sheet} {src.cell}（{label}）填的是“{raw.value}”，无法识别为数字；请填写数字，没有发生的填 0",
+                sheet=src.sheet, cell=src.cell, actual=str(raw.value)))
+        else:
+            df.loc[cell.row, cell.column] = number.value
+            if number.how is Parsed.TEXT_NUMBER:
+                findings.append(finding("value-as-text", f"{table.sheet} {src.cell}（{label}）填的是文字“{raw.value}”，已按 {display(number.value)} "
+                    "读取；请改为纯数字", sheet=src.sheet, cell=src.cell,
+                    expected=number.value, actual=str(raw.value)))
+    _recompute(table, df, recompute)
+    if len(blanks) > BLANK_GROUP:
+        cells = "、".join(c for _, c in blanks[:6]) + ("等" if len(blanks) > 6 else "")
+        findings.append(finding("value-blank", f"{table.sheet} 有 {len(blanks)} 个数字格为空白（{cells}），已按 0 计算；没有发生的请填 0",
+            sheet=blanks[0][0], cell=blanks[0][1], actual=len(blanks)))
+    else:
+        findings += [finding("value-blank", f"{table.sheet} {c} 为空白，已按 0 计算；没有发生的请填 0", sheet=s, cell=c)
+                     for s, c in blanks]
+    return df
+
+
+def _recompute(table: Table, df: pd.DataFrame, refs: list[tuple[str, str]]) -> None:
+    """Fill totals that have no cached value from their parts (totals of totals too)."""
+    defining = {r.anchor: r for r in table.relations if r.defines}
+    pending = [ref for ref in refs if ref in defining]
+    for _ in range(len(pending) + 1):
+        still = []
+        for ref in pending:
+            parts = [df.loc[r, c] for r, c in defining[ref].rhs]
+            if any(math.isnan(p) for p in parts) and any(p in pending for p in defining[ref].rhs):
+                still.append(ref)
+                continue
+            df.loc[ref] = sum(p for p in parts if not math.isnan(p))
+        if not still:
+            return
+        pending = still
+
+
+# --- identity fields ---------------------------------------------------------------------
+
+
+def _field_value(book: RawBook, src: Source | None, ftype: FieldType) -> Any:
+    if src is None:
+        return None
+    raw = book.cell(src.sheet, src.cell)
+    value = raw.value if raw else None
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if ftype in (FieldType.YEAR, FieldType.COUNT):
+        n = parse_number(value)
+        return int(n.value) if n.value is not None and float(n.value).is_integer() else str(value)
+    if ftype is FieldType.DATE:
+        return _date(value)
+    if isinstance(value, float):
+        value = display(value)
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    if ftype in (FieldType.CREDIT_CODE, FieldType.DIVISION_CODE):
+        text = text.replace(" ", "").upper()
+    return text
+
+
+def _date(value: object) -> dt.date | str:
+    if isinstance(value, float) and 20000 < value < 80000:
+        return (dt.datetime(1899, 12, 30) + dt.timedelta(days=value)).date()
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    for fmt in ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            pass
+    return text

@@ -1,0 +1,54 @@
+"""Turn what clerks type into numbers: "3", "３", " 3 ", "3件", "1,234", "0.5万元"."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Parsed(StrEnum):
+    NUMBER = "number"  # a real number in the cell
+    TEXT_NUMBER = "text_number"  # text we could read as a number
+    BLANK = "blank"
+    INVALID = "invalid"
+
+
+@dataclass(frozen=True)
+class Number:
+    value: float | None
+    how: Parsed
+
+
+_UNITS = ("万元", "元", "件", "个", "条", "次", "份", "项", "宗")
+_ZERO_WORDS = {"无", "没有", "-", "—", "——", "/", "／", "－"}
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+
+
+def parse_number(raw: object) -> Number:
+    if raw is None:
+        return Number(None, Parsed.BLANK)
+    if isinstance(raw, bool):
+        return Number(None, Parsed.INVALID)
+    if isinstance(raw, int | float):
+        return Number(float(raw), Parsed.NUMBER)
+    text = unicodedata.normalize("NFKC", str(raw)).strip().replace(",", "").replace(" ", "")
+    if text == "":
+        return Number(None, Parsed.BLANK)
+    if text in _ZERO_WORDS:
+        return Number(0.0, Parsed.TEXT_NUMBER)
+    for unit in _UNITS:
+        if text.endswith(unit):
+            text = text[: -len(unit)]
+            break
+    if _NUMBER.fullmatch(text):
+        return Number(float(text), Parsed.TEXT_NUMBER)
+    return Number(None, Parsed.INVALID)
+
+
+def display(value: float | None) -> str:
+    """A number as a clerk would write it: 3, not 3.0."""
+    if value is None:
+        return "空白"
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"

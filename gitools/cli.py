@@ -53,6 +53,24 @@ def build_parser() -> argparse.ArgumentParser:
                    metavar="路径", help="输出文件（默认：当前目录下 政府信息公开年报填报模板.xlsx）")
     t.add_argument("--year", type=_year, metavar="年度", help="预填报告年度，如 2025")
     t.set_defaults(run=_cmd_template)
+
+    v = sub.add_parser(
+        "validate", help="校验填好的工作簿（表内勾稽关系、单位信息、正文与表格是否一致）",
+        description="校验一个或多个填好的工作簿。退出码：0 无错误（可有警告），1 有错误，2 有文件无法读取或参数有误。")
+    v.add_argument("files", nargs="+", type=Path, metavar="文件", help="要校验的 .xlsx 文件")
+    v.add_argument("--previous", type=Path, metavar="上年文件",
+                   help="同一单位上一年度的工作簿：核对上年结转、现行有效件数是否衔接")
+    v.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")
+    v.add_argument("--annotate", type=Path, metavar="输出",
+                   help="另存一份带“校验结果”工作表和问题单元格标注的副本（原文件不动）；"
+                        "校验多个文件时为输出目录")
+    v.set_defaults(run=_cmd_validate)
+
+    e = sub.add_parser("export", help="按报表格式的键导出工作簿中读到的数值",
+                       description="导出工作簿中读到的单位信息、三张表的数值和正文，供其他系统使用。")
+    e.add_argument("file", type=Path, metavar="文件")
+    e.add_argument("--format", choices=["json"], default="json", help="输出格式（默认 json）")
+    e.set_defaults(run=_cmd_export)
     return p
 
 
@@ -80,6 +98,69 @@ def _cmd_template(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     print(f"已生成填报模板：{out}")
     return EXIT_OK
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from gitools.annotate import annotate
+    from gitools.findings import Status
+    from gitools.reader import NotReadable, read_submission
+    from gitools.render import json_report, text_report
+    from gitools.validate import validate_file
+
+    previous = None
+    if args.previous is not None:
+        try:
+            previous = read_submission(args.previous, _form())
+        except NotReadable as err:
+            print(f"错误：上年文件 {args.previous} 无法读取：{err}", file=sys.stderr)
+            return EXIT_USAGE
+    inputs = {p.resolve() for p in args.files}
+    if args.annotate is not None and args.annotate.resolve() in inputs:
+        print("错误：--annotate 的输出不能是被校验的文件本身", file=sys.stderr)
+        return EXIT_USAGE
+    reports = []
+    for path in args.files:
+        report, _ = validate_file(path, previous=previous)
+        reports.append(report)
+        if args.annotate is not None and report.status is not Status.UNREADABLE:
+            out = args.annotate
+            if len(args.files) > 1:
+                out = args.annotate / f"{path.stem}_校验结果.xlsx"
+            try:
+                annotate(path, report, out)
+            except (OSError, ValueError) as err:
+                print(f"错误：无法写入标注副本 {out}：{err}", file=sys.stderr)
+                return EXIT_USAGE
+    if args.format == "json":
+        json.dump(json_report(reports), sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(text_report(reports))
+        if args.annotate is not None:
+            print(f"已写出标注副本：{args.annotate}")
+    if any(r.status is Status.UNREADABLE for r in reports):
+        return EXIT_USAGE
+    return EXIT_FINDINGS if any(r.status is Status.FAILED for r in reports) else EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from gitools.reader import NotReadable, read_submission
+    from gitools.render import export
+
+    try:
+        sub = read_submission(args.file, _form())
+    except NotReadable as err:
+        print(f"错误：{args.file} 无法读取：{err}", file=sys.stderr)
+        return EXIT_USAGE
+    json.dump(export(sub), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def _form():
+    from gitools.form import FORM
+
+    return FORM
 
 
 def main(argv: list[str] | None = None) -> int:

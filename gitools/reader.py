@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from gitools.findings import Finding, finding
-from gitools.form.model import FieldType, Form, Table
+from gitools.form.model import FieldType, Form, Table, UnitField
 from gitools.io.xlsx import RawBook, RawCell, UnreadableWorkbook, read
 from gitools.template.formulas import split
 from gitools.values import Parsed, display, parse_number
@@ -74,7 +74,7 @@ def from_book(book: RawBook, form: Form, path: str = "") -> Submission:
                                 expected=form.version, actual=version))
     sources = {name: Source(*loc) for name, loc in where.items()}
     tables = {t.key: _read_table(book, t, sources, findings) for t in form.tables}
-    unit = {f.key: _field_value(book, sources.get(f.name), f.type) for f in form.fields}
+    unit = {f.key: _field_value(book, sources.get(f.name), f) for f in form.fields}
     narrative = {}
     for s in form.sections:
         src = sources.get(s.name)
@@ -238,7 +238,8 @@ def _recompute(table: Table, df: pd.DataFrame, refs: list[tuple[str, str]]) -> N
 # --- identity fields ---------------------------------------------------------------------
 
 
-def _field_value(book: RawBook, src: Source | None, ftype: FieldType) -> Any:
+def _field_value(book: RawBook, src: Source | None, f: UnitField) -> Any:
+    ftype = f.type
     if src is None:
         return None
     raw = book.cell(src.sheet, src.cell)
@@ -255,6 +256,8 @@ def _field_value(book: RawBook, src: Source | None, ftype: FieldType) -> Any:
     text = unicodedata.normalize("NFKC", str(value)).strip()
     if ftype in (FieldType.CREDIT_CODE, FieldType.DIVISION_CODE):
         text = text.replace(" ", "").upper()
+    if ftype is FieldType.CHOICE:  # "乡(镇)人民政府" typed with half-width brackets is still the choice
+        return next((c for c in f.choices if _norm(c) == _norm(text)), text)
     return text
 
 

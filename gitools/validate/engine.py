@@ -81,6 +81,8 @@ def _table_findings(table: Table, sub: Submission) -> list[Finding]:
         src = sub.source(table.key, row, col)
         label = table.cell_label(row, col)
         value = df.at[row, col]
+        if rule.startswith("value-") and not table.cell(row, col).input:
+            continue  # a total is wrong because a part is: the part and the identity say so
         if rule == "value-negative":
             out.append(finding(rule, f"{src.sheet} {src.cell}（{label}）为 {display(value)}，不能为负数",
                                sheet=src.sheet, cell=src.cell, expected="≥0", actual=value))
@@ -103,14 +105,21 @@ def _num(v: float) -> int | float:
 # --- the unit ----------------------------------------------------------------------------
 
 
+# frame-wide identity checks report every column of a failing row; they belong to one field
+_FRAME_CHECK_FIELD = {"division-code-mismatch": "division_code", "date-invalid": "filled_on"}
+_FIELD_RULES = {"date-invalid": ("filled_on",)}
+
+
 def _unit_findings(form: Form, sub: Submission, today: dt.date) -> list[Finding]:
     frame = pd.DataFrame([{k: v for k, v in sub.unit.items()}], dtype=object)
     out: list[Finding] = []
-    for rule, _, key in _failures(unit_schema(form, today), frame):
-        if rule == "not_nullable":
-            rule = "unit-field-missing"
-        if key is None or key not in sub.unit:  # dataframe-wide checks name no column
-            key = {"division-code-mismatch": "division_code", "date-invalid": "filled_on"}[rule]
+    seen: set[tuple[str, str]] = set()
+    for rule, _, column in _failures(unit_schema(form, today), frame):
+        rule = "unit-field-missing" if rule == "not_nullable" else rule
+        key = _FRAME_CHECK_FIELD.get(rule, column) if column not in _FIELD_RULES.get(rule, ()) else column
+        if (rule, key) in seen:
+            continue
+        seen.add((rule, key))
         f = form.field(key)
         src = sub.sources.get(f.name)
         where = {"sheet": src.sheet, "cell": src.cell} if src else {"sheet": f.sheet}

@@ -83,7 +83,8 @@ def unit_schema(form: Form, today: dt.date) -> pa.DataFrameSchema:
     for f in form.fields:
         fchecks = list(checks.get(f.type, []))
         if f.type is FieldType.CHOICE:
-            fchecks.append(pa.Check.isin(list(f.choices), name="unit-category-invalid"))
+            fchecks.append(pa.Check(lambda s, allowed=f.choices: s.map(lambda v: v in allowed),
+                                    name="unit-category-invalid", ignore_na=True))
         columns[f.key] = pa.Column(object, checks=fchecks, nullable=not f.required)
 
     def division_matches(df: pd.DataFrame) -> pd.Series:

@@ -1,0 +1,64 @@
+"""A copy of a workbook with the findings written into it: a 校验结果 sheet linking every
+finding to its cell, and the offending cells highlighted with a comment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+
+from gitools.findings import STATUS_ZH, FileReport
+from gitools.form.model import Severity
+from gitools.io.atomic import atomic_write
+
+RESULT_SHEET = "校验结果"
+FILLS = {Severity.ERROR: PatternFill("solid", fgColor="FF9999"),
+         Severity.WARNING: PatternFill("solid", fgColor="FFD966")}
+SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告"}
+
+
+def safe_text(value: object) -> object:
+    """Text that a spreadsheet can never take for a formula."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+def annotate(source: Path, report: FileReport, out: Path) -> None:
+    if Path(out).resolve() == Path(source).resolve():
+        raise ValueError("批注副本不能覆盖原文件")
+    wb = openpyxl.load_workbook(source)
+    if RESULT_SHEET in wb.sheetnames:
+        del wb[RESULT_SHEET]
+    if wb.security is not None:
+        wb.security.lockStructure = False  # we add a sheet; the clerk's copy keeps its own
+    ws = wb.create_sheet(RESULT_SHEET, 0)
+    ws.append([f"校验结论：{STATUS_ZH[report.status]}（{len(report.errors)} 个错误，"
+               f"{len(report.warnings)} 个警告）"])
+    ws["A1"].font = Font(bold=True, size=13)
+    ws.append(["序号", "严重程度", "工作表", "单元格", "问题", "规则"])
+    for c in ws[2]:
+        c.font = Font(bold=True)
+    for i, f in enumerate(report.findings, start=1):
+        ws.append([i, SEVERITY_ZH[f.severity], f.sheet or "", f.cell or "", safe_text(f.message), f.rule])
+        row = ws.max_row
+        ws.cell(row, 2).fill = FILLS[f.severity]
+        ws.cell(row, 5).alignment = Alignment(wrap_text=True, vertical="top")
+        if f.sheet in wb.sheetnames and f.cell:
+            link = ws.cell(row, 4)
+            link.hyperlink = f"#'{f.sheet}'!{f.cell}"
+            link.font = Font(color="0563C1", underline="single")
+            target = wb[f.sheet][f.cell]
+            target.fill = FILLS[f.severity]
+            text = f"{SEVERITY_ZH[f.severity]}：{f.message}"
+            if target.comment is not None:
+                text = target.comment.text + "\n" + text
+            target.comment = Comment(text, "gitools", width=320, height=120)
+    for col, width in zip("ABCDEF", (6, 10, 18, 10, 90, 30), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.freeze_panes = "A3"
+    wb.active = 0
+    with atomic_write(Path(out)) as tmp:
+        wb.save(tmp)

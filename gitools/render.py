@@ -1,0 +1,53 @@
+"""Findings for people (text) and for programs (JSON); both render the same objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+from gitools.findings import STATUS_ZH, FileReport
+from gitools.form.model import Severity
+from gitools.reader import Submission
+
+MARK = {Severity.ERROR: "✗ 错误", Severity.WARNING: "⚠ 警告"}
+
+
+def text_report(reports: list[FileReport]) -> str:
+    lines: list[str] = []
+    for r in reports:
+        lines.append(f"文件：{r.path}")
+        counts = f"{len(r.errors)} 个错误，{len(r.warnings)} 个警告"
+        lines.append(f"结论：{STATUS_ZH[r.status]}（{counts}）")
+        for f in r.findings:
+            lines.append(f"  {MARK[f.severity]}  {f.message}  〔{f.rule}〕")
+        lines.append("")
+    if len(reports) > 1:
+        by = {s: sum(1 for r in reports if r.status is s) for s in STATUS_ZH}
+        lines.append("合计：" + "，".join(f"{STATUS_ZH[s]} {n} 个" for s, n in by.items() if n))
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def json_report(reports: list[FileReport]) -> dict[str, Any]:
+    return {"files": [r.to_dict() for r in reports]}
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, float):
+        if math.isnan(v):
+            return None
+        return int(v) if v.is_integer() else v
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    return v
+
+
+def export(sub: Submission) -> dict[str, Any]:
+    """The values as read: the interchange other systems and our tests use."""
+    return {
+        "unit": {k: _plain(v) for k, v in sub.unit.items()},
+        "tables": {key: {row: {col: _plain(v) for col, v in values.items()}
+                         for row, values in df.to_dict(orient="index").items()}
+                   for key, df in sub.tables.items()},
+        "narrative": dict(sub.narrative),
+    }

@@ -1,0 +1,31 @@
+"""Put values into a template workbook by form keys (samples, tests, the county summary)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from openpyxl import Workbook
+
+from gitools.form.model import Form
+
+
+def fill(wb: Workbook, form: Form, *, unit: Mapping[str, object] = {},
+         values: Mapping[tuple[str, str, str], object] = {},
+         narrative: Mapping[str, str] = {}) -> Workbook:
+    """Write identity fields, (table, row, column) values and narrative sections in place."""
+    for key, value in unit.items():
+        f = form.field(key)
+        wb[f.sheet][f.address] = value
+    for (table, row, col), value in values.items():
+        t = form.table(table)
+        wb[t.sheet][t.cell(row, col).address] = value
+    sections = {s.key: s for s in form.sections}
+    for key, text in narrative.items():
+        s = sections[key]
+        wb[s.sheet][s.address] = text
+    return wb
+
+
+def zeros(form: Form) -> dict[tuple[str, str, str], object]:
+    """Every input cell at 0: the starting point of a report where nothing happened."""
+    return {(t.key, c.row, c.column): 0 for t in form.tables for c in t.cells if c.input}

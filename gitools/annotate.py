@@ -8,6 +8,7 @@ from pathlib import Path
 import openpyxl
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.hyperlink import Hyperlink
 
 from gitools.findings import STATUS_ZH, FileReport
 from gitools.form.model import Severity
@@ -48,7 +49,7 @@ def annotate(source: Path, report: FileReport, out: Path) -> None:
         ws.cell(row, 5).alignment = Alignment(wrap_text=True, vertical="top")
         if f.sheet in wb.sheetnames and f.cell:
             link = ws.cell(row, 4)
-            link.hyperlink = f"#'{f.sheet}'!{f.cell}"
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{f.sheet}'!{f.cell}")
             link.font = Font(color="0563C1", underline="single")
             target = wb[f.sheet][f.cell]
             target.fill = FILLS[f.severity]

@@ -271,3 +271,25 @@ def _date(value: object) -> dt.date | str:
         except ValueError:
             pass
     return text
+
+
+def from_values(form: Form, values: dict[tuple[str, str, str], float], unit: dict[str, Any] | None = None,
+                narrative: dict[str, str] | None = None, path: str = "") -> Submission:
+    """A Submission from plain values, laid out as in the template (totals computed when absent)."""
+    sources: dict[str, Source] = {}
+    tables = {}
+    for t in form.tables:
+        df = pd.DataFrame(math.nan, index=[r.key for r in t.rows], columns=[c.key for c in t.columns],
+                          dtype="float64")
+        for c in t.cells:
+            sources[c.name] = Source(t.sheet, c.address)
+            if (t.key, c.row, c.column) in values:
+                df.loc[c.row, c.column] = float(values[(t.key, c.row, c.column)])
+        _recompute(t, df, [(c.row, c.column) for c in t.cells if not c.input and math.isnan(df.at[c.row, c.column])])
+        tables[t.key] = df
+    for f in form.fields:
+        sources[f.name] = Source(f.sheet, f.address)
+    for s in form.sections:
+        sources[s.name] = Source(s.sheet, s.address)
+    return Submission(path, {f.key: (unit or {}).get(f.key) for f in form.fields}, tables,
+                      {s.key: (narrative or {}).get(s.key, "") for s in form.sections}, sources)

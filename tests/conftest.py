@@ -41,3 +41,51 @@ def office_resave(soffice: str, tmp_path: Path):
         return out / (src.stem + ".xlsx")
 
     return run
+
+
+# --- building filled workbooks for tests --------------------------------------------------
+
+from gitools.form import FORM  # noqa: E402
+from gitools.template.fill import fill, zeros  # noqa: E402
+from gitools.template.writer import build  # noqa: E402
+from gitools.validate.codes import credit_check_char, org_check_char  # noqa: E402
+
+
+def valid_credit_code(division: str = "410721", org8: str = "MB123456") -> str:
+    body = "11" + division + org8 + org_check_char(org8)
+    return body + credit_check_char(body)
+
+
+GOOD_UNIT = {
+    "unit_name": "测试县自然资源局", "credit_code": valid_credit_code(), "division_code": "410721",
+    "unit_category": "县（市、区）政府部门", "report_year": 2025, "preparer": "王五",
+    "phone": "0373-5551234", "filled_on": __import__("datetime").date(2026, 1, 10),
+}
+GOOD_NARRATIVE = {"overview": "本年收到政府信息公开申请 3 件。",
+                  "other_matters": "本年度未收取信息处理费。"}
+
+
+def good_values() -> dict:
+    v = zeros(FORM)
+    v |= {("requests", "new", "natural_person"): 2, ("requests", "new", "business"): 1,
+          ("requests", "carried_over", "natural_person"): 1,
+          ("requests", "disclosed", "natural_person"): 2, ("requests", "withheld_query", "business"): 1,
+          ("requests", "carried_forward", "natural_person"): 1,
+          ("active", "normative_documents", "issued"): 1, ("active", "normative_documents", "in_force"): 4,
+          ("appeals", "cases", "review_upheld"): 1}
+    return v
+
+
+@pytest.fixture()
+def make_book(tmp_path: Path):
+    """Write a filled template; keyword overrides change the consistent base report."""
+
+    def make(name: str = "report", *, unit: dict | None = None, values: dict | None = None,
+             narrative: dict | None = None) -> Path:
+        wb = fill(build(FORM), FORM, unit=GOOD_UNIT | (unit or {}),
+                  values=good_values() | (values or {}), narrative=GOOD_NARRATIVE | (narrative or {}))
+        path = tmp_path / f"{name}.xlsx"
+        wb.save(path)
+        return path
+
+    return make

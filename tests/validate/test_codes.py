@@ -1,0 +1,38 @@
+"""GB 32100-2015 credit codes, with the embedded GB 11714 organisation code."""
+
+from gitools.validate.codes import credit_code_problem, division_code_problem, org_check_char, phone_problem
+
+from ..conftest import valid_credit_code
+
+
+def test_codes_in_circulation_are_valid():
+    assert credit_code_problem("91350100M000100Y43") is None  # the example commonly cited for GB 32100
+    assert credit_code_problem("11100000000019713D") is None
+
+
+def test_a_generated_code_is_valid_and_any_single_change_is_caught():
+    code = valid_credit_code()
+    assert credit_code_problem(code) is None
+    for i in range(18):
+        for ch in "0123456789ABCDEFGHJKLMNPQRTUWXY":
+            if ch != code[i]:
+                broken = code[:i] + ch + code[i + 1:]
+                assert credit_code_problem(broken) is not None, broken
+
+
+def test_wrong_length_and_forbidden_letters_are_explained():
+    assert "18位" in credit_code_problem("1141072100")
+    assert "I" in credit_code_problem(valid_credit_code()[:10] + "I" + valid_credit_code()[11:])
+
+
+def test_organisation_code_check_character():
+    assert org_check_char("D2143569") == "X"  # the worked example of GB 11714
+
+
+def test_division_code_and_phone():
+    assert division_code_problem("410721") is None
+    assert division_code_problem("41072") and division_code_problem("010721")
+    for ok in ("0373-5551234", "13800138000", "(0373)5551234", "5551234", "010-12345678转123"):
+        assert phone_problem(ok) is None, ok
+    for bad in ("5551234x", "123", "2800138000000"):
+        assert phone_problem(bad), bad

@@ -169,8 +169,7 @@ def _letters(n: int) -> str:
 
 def _read_table(book: RawBook, table: Table, sources: dict[str, Source],
                 findings: list[Finding]) -> pd.DataFrame:
-    df = pd.DataFrame(math.nan, index=[r.key for r in table.rows],
-                      columns=[c.key for c in table.columns], dtype="float64")
+    values: dict[tuple[str, str], float] = {}
     blanks: list[tuple[str, str]] = []
     recompute: list[tuple[str, str]] = []
     for cell in table.cells:
@@ -185,7 +184,7 @@ def _read_table(book: RawBook, table: Table, sources: dict[str, Source],
                 if value is None:  # never recalculated, or an error value: compute it ourselves
                     recompute.append((cell.row, cell.column))
                 else:
-                    df.loc[cell.row, cell.column] = value
+                    values[(cell.row, cell.column)] = value
                 continue
             if raw.value is None:
                 recompute.append((cell.row, cell.column))
@@ -197,16 +196,17 @@ def _read_table(book: RawBook, table: Table, sources: dict[str, Source],
         number = parse_number(raw.value)
         if number.how is Parsed.BLANK:
             blanks.append((src.sheet, src.cell))
-            df.loc[cell.row, cell.column] = 0.0
+            values[(cell.row, cell.column)] = 0.0
         elif number.how is Parsed.INVALID:
             findings.append(finding("value-not-number", f"{table.sheet} {src.cell}（{label}）填的是“{raw.value}”，无法识别为数字；请填写数字，没有发生的填 0",
                 sheet=src.sheet, cell=src.cell, actual=str(raw.value)))
         else:
-            df.loc[cell.row, cell.column] = number.value
+            values[(cell.row, cell.column)] = number.value
             if number.how is Parsed.TEXT_NUMBER:
                 findings.append(finding("value-as-text", f"{table.sheet} {src.cell}（{label}）填的是文字“{raw.value}”，已按 {display(number.value)} "
                     "读取；请改为纯数字", sheet=src.sheet, cell=src.cell,
                     expected=number.value, actual=str(raw.value)))
+    df = _frame(table, values)
     _recompute(table, df, recompute)
     if len(blanks) > BLANK_GROUP:
         cells = "、".join(c for _, c in blanks[:6]) + ("等" if len(blanks) > 6 else "")
@@ -216,6 +216,13 @@ def _read_table(book: RawBook, table: Table, sources: dict[str, Source],
         findings += [finding("value-blank", f"{table.sheet} {c} 为空白，已按 0 计算；没有发生的请填 0", sheet=s, cell=c)
                      for s, c in blanks]
     return df
+
+
+def _frame(table: Table, values: dict[tuple[str, str], float]) -> pd.DataFrame:
+    """Rows × columns by form keys; NaN where the form has no cell or nothing could be read."""
+    rows, cols = [r.key for r in table.rows], [c.key for c in table.columns]
+    data = [[values.get((r, c), math.nan) for c in cols] for r in rows]
+    return pd.DataFrame(data, index=rows, columns=cols, dtype="float64")
 
 
 def _recompute(table: Table, df: pd.DataFrame, refs: list[tuple[str, str]]) -> None:
@@ -279,12 +286,9 @@ def from_values(form: Form, values: dict[tuple[str, str, str], float], unit: dic
     sources: dict[str, Source] = {}
     tables = {}
     for t in form.tables:
-        df = pd.DataFrame(math.nan, index=[r.key for r in t.rows], columns=[c.key for c in t.columns],
-                          dtype="float64")
+        df = _frame(t, {(r, c): float(v) for (k, r, c), v in values.items() if k == t.key})
         for c in t.cells:
             sources[c.name] = Source(t.sheet, c.address)
-            if (t.key, c.row, c.column) in values:
-                df.loc[c.row, c.column] = float(values[(t.key, c.row, c.column)])
         _recompute(t, df, [(c.row, c.column) for c in t.cells if not c.input and math.isnan(df.at[c.row, c.column])])
         tables[t.key] = df
     for f in form.fields:

@@ -40,19 +40,24 @@ def _identity_check(rule: str, relations: list[Relation]) -> pa.Check:
 
 
 def table_schema(table: Table) -> pa.DataFrameSchema:
-    whole = {c.column for c in table.cells if c.type is ValueType.COUNT}
-    columns = {}
-    for col in table.columns:
-        checks = [pa.Check(lambda s: s >= 0, name="value-negative", ignore_na=True)]
-        if col.key in whole:
-            checks.append(pa.Check(lambda s: (s - s.round()).abs() < TOLERANCE, name="value-not-whole",
-                                   ignore_na=True))
-        columns[col.key] = pa.Column(float, checks=checks, nullable=True)
+    """Columns typed float; value rules and identities as frame-wide checks (one call each)."""
+    whole = pd.DataFrame(False, index=[r.key for r in table.rows], columns=[c.key for c in table.columns])
+    for c in table.cells:
+        whole.at[c.row, c.column] = c.type is ValueType.COUNT
+
+    def negative(df: pd.DataFrame) -> pd.DataFrame:
+        return ~(df < 0)
+
+    def not_whole(df: pd.DataFrame) -> pd.DataFrame:
+        return ~(whole & ((df - df.round()).abs() > TOLERANCE))
+
     by_rule: dict[str, list[Relation]] = {}
     for rel in table.relations:
         by_rule.setdefault(rel.rule, []).append(rel)
+    checks = [pa.Check(negative, name="value-negative"), pa.Check(not_whole, name="value-not-whole")]
+    checks += [_identity_check(rule, rels) for rule, rels in by_rule.items()]
     return pa.DataFrameSchema(
-        columns, checks=[_identity_check(rule, rels) for rule, rels in by_rule.items()],
+        {col.key: pa.Column(float, nullable=True) for col in table.columns}, checks=checks,
         index=pa.Index(str, pa.Check.isin([r.key for r in table.rows])),
         strict=True, ordered=True, name=table.key)
 

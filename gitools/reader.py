@@ -18,9 +18,9 @@ from typing import Any
 import pandas as pd
 
 from gitools.findings import Finding, finding
+from gitools.form.addresses import col_number, shift, split
 from gitools.form.model import FieldType, Form, Table, UnitField
 from gitools.io.xlsx import RawBook, RawCell, UnreadableWorkbook, read
-from gitools.template.formulas import split
 from gitools.values import Parsed, display, parse_number
 
 BLANK_GROUP = 5  # more blank cells than this in one table are reported as one finding
@@ -93,18 +93,19 @@ def _norm(text: object) -> str:
 def _locate(book: RawBook, form: Form, findings: list[Finding]) -> dict[str, tuple[str, str]]:
     """Defined names first; for whatever they miss, the offset of a label anchor."""
     where: dict[str, tuple[str, str]] = {}
-    groups: list[tuple[str, str, str, list[tuple[str, str]]]] = []  # (what, sheet, anchor, items)
+    # (what, sheet, anchor address, anchor label, items)
+    groups: list[tuple[str, str, str, str, list[tuple[str, str]]]] = []
     for t in form.tables:
         anchor = next(h for h in t.headers if h.role != "title")
-        groups.append((t.title, t.sheet, anchor.range.split(":")[0] + "|" + anchor.text,
+        groups.append((t.title, t.sheet, anchor.range.split(":")[0], anchor.text,
                        [(c.name, c.address) for c in t.cells]))
     for sheet, items in ((form.unit_sheet, form.fields), (form.narrative_sheet, form.sections)):
         first = items[0]
-        col, row = split(first.address)
-        groups.append((sheet, sheet, f"A{row}|{first.label}", [(i.name, i.address) for i in items]))
+        groups.append((sheet, sheet, f"A{split(first.address)[1]}", first.label,
+                       [(i.name, i.address) for i in items]))
 
     fallback_used = False
-    for what, sheet, anchor, items in groups:
+    for what, sheet, anchor, label, items in groups:
         missing = []
         for name, _ in items:
             loc = book.names.get(name)
@@ -114,7 +115,7 @@ def _locate(book: RawBook, form: Form, findings: list[Finding]) -> dict[str, tup
                 missing.append(name)
         if not missing:
             continue
-        found = _find_anchor(book, sheet, anchor)
+        found = _find_anchor(book, sheet, anchor, label)
         if found is None:
             if len(missing) < len(items):
                 findings.append(finding("cell-not-found",
@@ -128,40 +129,23 @@ def _locate(book: RawBook, form: Form, findings: list[Finding]) -> dict[str, tup
         found_sheet, dc, dr = found
         for name, address in items:
             if name in missing:
-                col, row = split(address)
-                where[name] = (found_sheet, f"{_letters(_number(col) + dc)}{row + dr}")
+                where[name] = (found_sheet, shift(address, dc, dr))
     if fallback_used:
         findings.append(finding("names-missing", "模板中的单元格名称丢失，已按表格标签定位各单元格；请核对数字是否对应正确"))
     return where
 
 
-def _find_anchor(book: RawBook, sheet: str, anchor: str) -> tuple[str, int, int] | None:
+def _find_anchor(book: RawBook, sheet: str, address: str, label: str) -> tuple[str, int, int] | None:
     """The sheet holding the anchor label and its offset from the declared address."""
-    address, text = anchor.split("|", 1)
     col, row = split(address)
-    target = _norm(text)
+    target = _norm(label)
     order = [sheet] + [s for s in book.sheets if s != sheet]
     for name in order:
         for addr, cell in book.sheets.get(name, {}).items():
             if isinstance(cell.value, str) and _norm(cell.value) == target:
                 c, r = split(addr)
-                return name, _number(c) - _number(col), r - row
+                return name, col_number(c) - col_number(col), r - row
     return None
-
-
-def _number(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
-def _letters(n: int) -> str:
-    s = ""
-    while n:
-        n, r = divmod(n - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 # --- tables ------------------------------------------------------------------------------

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree as ET
 
+from gitools.form.addresses import col_letters, col_number, split
+
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -20,7 +22,6 @@ CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-prope
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _REF = re.compile(r"^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)$")
-_CELL = re.compile(r"([A-Z]+)(\d+)")
 
 
 class UnreadableWorkbook(Exception):
@@ -41,21 +42,6 @@ class RawBook:
 
     def cell(self, sheet: str, address: str) -> RawCell | None:
         return self.sheets.get(sheet, {}).get(address)
-
-
-def _col_letters(n: int) -> str:
-    s = ""
-    while n:
-        n, r = divmod(n - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
-
-def _col_number(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
 
 
 def _shared_strings(z: zipfile.ZipFile, path: str | None) -> list[str]:
@@ -151,11 +137,13 @@ def _read_sheet(xml: bytes, strings: list[str]) -> dict[str, RawCell]:
         for c in row.iter(f"{NS}c"):
             ref = c.get("r")
             if ref:
-                m = _CELL.fullmatch(ref)
-                col = _col_number(m.group(1)) if m else col + 1
+                try:
+                    col = col_number(split(ref)[0])
+                except ValueError:
+                    col += 1
             else:
                 col += 1
-            address = f"{_col_letters(col)}{r}"
+            address = f"{col_letters(col)}{r}"
             t = c.get("t", "n")
             f = c.find(f"{NS}f")
             v = c.find(f"{NS}v")

@@ -6,9 +6,9 @@ COUNT, COUNTA, COUNTIF, LEFT.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from gitools.form.addresses import col_letters, col_number, split
 from gitools.form.model import Relation, Table
 from gitools.form.rules import RULES
 
@@ -16,26 +16,9 @@ OK = "✓"
 FAIL = "✗"
 WARN = "⚠"
 
-_ADDR = re.compile(r"([A-Z]+)(\d+)")
-
-
-def split(address: str) -> tuple[str, int]:
-    m = _ADDR.fullmatch(address)
-    if not m:
-        raise ValueError(address)
-    return m.group(1), int(m.group(2))
-
-
-def _col_index(col: str) -> int:
-    n = 0
-    for ch in col:
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
 def ranges(addresses: Iterable[str]) -> list[str]:
     """Compress addresses into contiguous vertical or horizontal runs: D5,D6,D7 → D5:D7."""
-    cells = sorted({split(a) for a in addresses}, key=lambda x: (_col_index(x[0]), x[1]))
+    cells = sorted({split(a) for a in addresses}, key=lambda x: (col_number(x[0]), x[1]))
     out: list[str] = []
     by_col: dict[str, list[int]] = {}
     for col, row in cells:
@@ -56,7 +39,7 @@ def ranges(addresses: Iterable[str]) -> list[str]:
     # join single cells of one row into horizontal runs
     by_row: dict[int, list[int]] = {}
     for col, row in singles:
-        by_row.setdefault(row, []).append(_col_index(col))
+        by_row.setdefault(row, []).append(col_number(col))
     for row, cols in sorted(by_row.items()):
         cols.sort()
         start = prev = cols[0]
@@ -64,19 +47,11 @@ def ranges(addresses: Iterable[str]) -> list[str]:
             if c is not None and c == prev + 1:
                 prev = c
                 continue
-            a, b = f"{_letters(start)}{row}", f"{_letters(prev)}{row}"
+            a, b = f"{col_letters(start)}{row}", f"{col_letters(prev)}{row}"
             out.append(a if a == b else f"{a}:{b}")
             if c is not None:
                 start = prev = c
     return out
-
-
-def _letters(n: int) -> str:
-    s = ""
-    while n:
-        n, r = divmod(n - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def _sum(table: Table, refs: Iterable[tuple[str, str]]) -> str:

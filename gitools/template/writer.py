@@ -20,10 +20,11 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from gitools.form.addresses import split
 from gitools.form.model import FieldType, Form, Table, ValueType
 from gitools.io.atomic import atomic_write
 from gitools.template import formulas
-from gitools.template.formulas import FAIL, OK, WARN, split
+from gitools.template.formulas import FAIL, OK, WARN
 
 FONT = "宋体"
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")  # pale yellow: the clerk types here
@@ -77,20 +78,24 @@ def _font(size: int = 11, bold: bool = False, color: str = "000000") -> Font:
     return Font(name=FONT, size=size, bold=bold, color=color)
 
 
+def _cells(ws: Worksheet, rng: str) -> list:
+    """Every cell of "B8:D8" or of a single "B8"."""
+    return [c for row in ws[rng] for c in row] if ":" in rng else [ws[rng]]
+
+
 def _fill_range(ws: Worksheet, rng: str, text: str, *, fill=None, bold=False, align=CENTER,
                 size=11, border=True) -> None:
     if ":" in rng:
         ws.merge_cells(rng)
     first = rng.split(":")[0]
     ws[first] = text
-    for row in ws[rng] if ":" in rng else ((ws[rng],),):
-        for c in row:
-            c.font = _font(size, bold)
-            c.alignment = align
-            if border:
-                c.border = BORDER
-            if fill is not None:
-                c.fill = fill
+    for c in _cells(ws, rng):
+        c.font = _font(size, bold)
+        c.alignment = align
+        if border:
+            c.border = BORDER
+        if fill is not None:
+            c.fill = fill
 
 
 def _count_validation(vtype: ValueType) -> DataValidation:
@@ -124,9 +129,8 @@ def _table_sheet(ws: Worksheet, table: Table) -> None:
         rng = cell.merge or cell.address
         if cell.input:
             _fill_range(ws, rng, None, fill=INPUT_FILL)
-            for row in ws[rng] if ":" in rng else ((ws[rng],),):
-                for c in row:
-                    c.protection = UNLOCKED
+            for c in _cells(ws, rng):
+                c.protection = UNLOCKED
             dv = validations.get(cell.type) or validations.setdefault(
                 cell.type, _count_validation(cell.type))
             dv.add(cell.address)

@@ -10,9 +10,9 @@ import pandera.pandas as pa
 
 from gitools.findings import FileReport, Finding, finding
 from gitools.form import FORM
+from gitools.form.addresses import split
 from gitools.form.model import Form, Relation, Table
 from gitools.reader import NotReadable, Submission, read_submission
-from gitools.template.formulas import split
 from gitools.validate import numbers_in_text as nt
 from gitools.validate.codes import credit_code_problem, division_code_problem, phone_problem
 from gitools.validate.schemas import table_schema, unit_schema
@@ -107,16 +107,15 @@ def _num(v: float) -> int | float:
 
 # frame-wide identity checks report every column of a failing row; they belong to one field
 _FRAME_CHECK_FIELD = {"division-code-mismatch": "division_code", "date-invalid": "filled_on"}
-_FIELD_RULES = {"date-invalid": ("filled_on",)}
 
 
 def _unit_findings(form: Form, sub: Submission, today: dt.date) -> list[Finding]:
-    frame = pd.DataFrame([{k: v for k, v in sub.unit.items()}], dtype=object)
+    frame = pd.DataFrame([dict(sub.unit)], dtype=object)
     out: list[Finding] = []
     seen: set[tuple[str, str]] = set()
     for rule, _, column in _failures(unit_schema(form, today), frame):
         rule = "unit-field-missing" if rule == "not_nullable" else rule
-        key = _FRAME_CHECK_FIELD.get(rule, column) if column not in _FIELD_RULES.get(rule, ()) else column
+        key = _FRAME_CHECK_FIELD.get(rule, column)
         if (rule, key) in seen:
             continue
         seen.add((rule, key))
@@ -158,7 +157,6 @@ def _unit_findings(form: Form, sub: Submission, today: dt.date) -> list[Finding]
 def _narrative_findings(form: Form, sub: Submission) -> list[Finding]:
     out: list[Finding] = []
     texts = sub.narrative
-    requests, active = sub.tables["requests"], sub.tables["active"]
 
     def compare(rule: str, keys: tuple[str, ...], patterns, table: str, row: str, col: str) -> None:
         for key in keys:
@@ -179,12 +177,10 @@ def _narrative_findings(form: Form, sub: Submission) -> list[Finding]:
             return
 
     overview = ("overview_requests", "overview", "overview_active", "overview_management")
-    if requests is not None:
-        compare("narrative-requests-mismatch", overview, nt.REQUESTS_RECEIVED, "requests", "new", "total")
-    if active is not None:
-        compare("narrative-documents-mismatch",
-                ("overview_management", "overview_active", "overview", "other_matters"),
-                nt.DOCUMENTS_ISSUED, "active", "normative_documents", "issued")
+    compare("narrative-requests-mismatch", overview, nt.REQUESTS_RECEIVED, "requests", "new", "total")
+    compare("narrative-documents-mismatch",
+            ("overview_management", "overview_active", "overview", "other_matters"),
+            nt.DOCUMENTS_ISSUED, "active", "normative_documents", "issued")
     other = texts.get("other_matters", "")
     if not any(word in other for word in ("处理费", "收费", "收取")):
         s = next(s for s in form.sections if s.key == "other_matters")

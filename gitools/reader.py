@@ -190,8 +190,8 @@ def _read_table(book: RawBook, table: Table, sources: dict[str, Source],
                 findings.append(finding("value-as-text", f"{table.sheet} {src.cell}（{label}）填的是文字“{raw.value}”，已按 {display(number.value)} "
                     "读取；请改为纯数字", sheet=src.sheet, cell=src.cell,
                     expected=number.value, actual=str(raw.value)))
+    _recompute(table, values, recompute)
     df = _frame(table, values)
-    _recompute(table, df, recompute)
     if len(blanks) > BLANK_GROUP:
         cells = "、".join(c for _, c in blanks[:6]) + ("等" if len(blanks) > 6 else "")
         findings.append(finding("value-blank", f"{table.sheet} 有 {len(blanks)} 个数字格为空白（{cells}），已按 0 计算；没有发生的请填 0",
@@ -209,18 +209,18 @@ def _frame(table: Table, values: dict[tuple[str, str], float]) -> pd.DataFrame:
     return pd.DataFrame(data, index=rows, columns=cols, dtype="float64")
 
 
-def _recompute(table: Table, df: pd.DataFrame, refs: list[tuple[str, str]]) -> None:
+def _recompute(table: Table, values: dict[tuple[str, str], float], refs: list[tuple[str, str]]) -> None:
     """Fill totals that have no cached value from their parts (totals of totals too)."""
     defining = {r.anchor: r for r in table.relations if r.defines}
     pending = [ref for ref in refs if ref in defining]
     for _ in range(len(pending) + 1):
         still = []
         for ref in pending:
-            parts = [df.loc[r, c] for r, c in defining[ref].rhs]
-            if any(math.isnan(p) for p in parts) and any(p in pending for p in defining[ref].rhs):
+            parts = [values.get(p, math.nan) for p in defining[ref].rhs]
+            if any(math.isnan(v) for v in parts) and any(p in pending for p in defining[ref].rhs):
                 still.append(ref)
                 continue
-            df.loc[ref] = sum(p for p in parts if not math.isnan(p))
+            values[ref] = sum(v for v in parts if not math.isnan(v))
         if not still:
             return
         pending = still
@@ -270,11 +270,11 @@ def from_values(form: Form, values: dict[tuple[str, str, str], float], unit: dic
     sources: dict[str, Source] = {}
     tables = {}
     for t in form.tables:
-        df = _frame(t, {(r, c): float(v) for (k, r, c), v in values.items() if k == t.key})
+        known = {(r, c): float(v) for (k, r, c), v in values.items() if k == t.key}
         for c in t.cells:
             sources[c.name] = Source(t.sheet, c.address)
-        _recompute(t, df, [(c.row, c.column) for c in t.cells if not c.input and math.isnan(df.at[c.row, c.column])])
-        tables[t.key] = df
+        _recompute(t, known, [(c.row, c.column) for c in t.cells if not c.input and (c.row, c.column) not in known])
+        tables[t.key] = _frame(t, known)
     for f in form.fields:
         sources[f.name] = Source(f.sheet, f.address)
     for s in form.sections:

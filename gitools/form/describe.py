@@ -37,6 +37,7 @@ def describe(form: Form) -> dict[str, Any]:
         "fields": [
             {"key": f.key, "label": f.label, "sheet": f.sheet, "address": f.address,
              "name": f.name, "type": f.type.value, "required": f.required,
+             "required_in_summary": f.required_in(summary=True),
              **({"choices": list(f.choices)} if f.choices else {})}
             for f in form.fields
         ],

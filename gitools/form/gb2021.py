@@ -285,23 +285,23 @@ SUMMARY_CATEGORY = "汇总"
 UNIT_CATEGORIES = ("县（市、区）人民政府", "县（市、区）政府部门", "乡（镇）人民政府",
                    "街道办事处", "其他", SUMMARY_CATEGORY)
 
-_FIELDS = (
-    ("unit_name", "单位名称", FieldType.TEXT, True, "填写单位全称，如：××县××镇人民政府"),
-    ("credit_code", "统一社会信用代码", FieldType.CREDIT_CODE, True,
+_FIELDS = (  # key, label, type, required (unit), required (summary), prompt
+    ("unit_name", "单位名称", FieldType.TEXT, True, True, "填写单位全称，如：××县××镇人民政府"),
+    ("credit_code", "统一社会信用代码", FieldType.CREDIT_CODE, True, False,
      "18位，数字和大写字母（不含 I、O、S、V、Z）"),
-    ("division_code", "行政区划代码", FieldType.DIVISION_CODE, True, "6位数字，如 410402"),
-    ("unit_category", "单位类别", FieldType.CHOICE, True, "从下拉列表中选择"),
-    ("report_year", "报告年度", FieldType.YEAR, True, "4位年份，即报告所统计的年度，如 2025"),
-    ("preparer", "填报人", FieldType.TEXT, True, "填报人姓名"),
-    ("phone", "联系电话", FieldType.PHONE, True, "固定电话（含区号）或手机号码"),
-    ("filled_on", "填报日期", FieldType.DATE, True, "日期，如 2026-01-15"),
-    ("unit_count", "汇总单位数（仅汇总表填写）", FieldType.COUNT, False,
+    ("division_code", "行政区划代码", FieldType.DIVISION_CODE, True, True, "6位数字，如 410402"),
+    ("unit_category", "单位类别", FieldType.CHOICE, True, True, "从下拉列表中选择"),
+    ("report_year", "报告年度", FieldType.YEAR, True, True, "4位年份，即报告所统计的年度，如 2025"),
+    ("preparer", "填报人", FieldType.TEXT, True, False, "填报人姓名"),
+    ("phone", "联系电话", FieldType.PHONE, True, False, "固定电话（含区号）或手机号码"),
+    ("filled_on", "填报日期", FieldType.DATE, True, True, "日期，如 2026-01-15"),
+    ("unit_count", "汇总单位数（仅汇总表填写）", FieldType.COUNT, False, True,
      "汇总表由 gitools 自动填写，单位填报时留空"),
 )
 FIELDS = tuple(
     UnitField(k, label, UNIT_SHEET, f"B{3 + i}", t, req,
-              UNIT_CATEGORIES if t is FieldType.CHOICE else (), prompt)
-    for i, (k, label, t, req, prompt) in enumerate(_FIELDS)
+              UNIT_CATEGORIES if t is FieldType.CHOICE else (), prompt, summary_req)
+    for i, (k, label, t, req, summary_req, prompt) in enumerate(_FIELDS)
 )
 
 NARRATIVE_SHEET = "一五六、文字部分"
@@ -325,6 +325,7 @@ FORM = Form(
     tables=(_active_table(), _request_table(), _appeal_table()),
     fields=FIELDS, sections=SECTIONS, rules=RULES,
     info_sheet=INFO_SHEET, unit_sheet=UNIT_SHEET, narrative_sheet=NARRATIVE_SHEET,
+    summary_category=SUMMARY_CATEGORY,
 )
 
 __all__ = ["FORM", "RuleInfo"]

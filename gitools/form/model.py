@@ -172,13 +172,20 @@ class UnitField:
     sheet: str
     address: str
     type: FieldType
-    required: bool = True
+    required: bool = True  # in a unit's own report
     choices: tuple[str, ...] = ()
     prompt: str = ""
+    summary_required: bool | None = None  # in a summary of units; None: as ``required``
 
     @property
     def name(self) -> str:
         return f"unit.{self.key}"
+
+    def required_in(self, summary: bool) -> bool:
+        """A summary has no preparer of its own figures but must say how many units it holds."""
+        if summary and self.summary_required is not None:
+            return self.summary_required
+        return self.required
 
 
 @dataclass(frozen=True)
@@ -208,6 +215,7 @@ class Form:
     info_sheet: str
     unit_sheet: str
     narrative_sheet: str
+    summary_category: str = ""  # the 单位类别 that marks a summary of several units
 
     def table(self, key: str) -> Table:
         return next(t for t in self.tables if t.key == key)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -15,7 +16,7 @@ from gitools.form.model import Form, Relation, Table
 from gitools.reader import NotReadable, Submission, read_submission
 from gitools.validate import numbers_in_text as nt
 from gitools.validate.codes import credit_code_problem, division_code_problem, phone_problem
-from gitools.validate.schemas import table_schema, unit_schema
+from gitools.validate.schemas import stack, table_schema, unit_schema, unstack_position
 from gitools.values import display
 
 _SCHEMAS: dict[tuple[int, str], pa.DataFrameSchema] = {}
@@ -71,30 +72,39 @@ def _relation_message(table: Table, rel: Relation, sub: Submission, lhs: float, 
     return f"{src.sheet} {src.cell}：{label}（{display(lhs)}）小于{other.split('·')[-1]}（{display(rhs)}），请核对"
 
 
-def _table_findings(table: Table, sub: Submission) -> list[Finding]:
-    df = sub.tables[table.key]
-    out: list[Finding] = []
+def _table_findings(table: Table, subs: Sequence[Submission]) -> list[tuple[int, Finding]]:
+    """Findings on one table of many reports, as (report position, finding)."""
+    out: list[tuple[int, Finding]] = []
     relations = {(r.rule, r.anchor): r for r in table.relations}
-    for rule, row, col in _failures(_schema(table), df):
-        if row is None or col is None or not table.has_cell(row, col):
+    stacked = stack(table, [s.tables[table.key] for s in subs])
+    for rule, index, col in _failures(_schema(table), stacked):
+        if index is None or col is None:
             continue
+        i, row = unstack_position(table, int(index))
+        if not table.has_cell(row, col):
+            continue
+        sub = subs[i]
+        df = sub.tables[table.key]
         src = sub.source(table.key, row, col)
         label = table.cell_label(row, col)
         value = df.at[row, col]
         if rule.startswith("value-") and not table.cell(row, col).input:
             continue  # a total is wrong because a part is: the part and the identity say so
         if rule == "value-negative":
-            out.append(finding(rule, f"{src.sheet} {src.cell}（{label}）为 {display(value)}，不能为负数",
-                               sheet=src.sheet, cell=src.cell, expected="≥0", actual=value))
+            f = finding(rule, f"{src.sheet} {src.cell}（{label}）为 {display(value)}，不能为负数",
+                        sheet=src.sheet, cell=src.cell, expected="≥0", actual=value)
         elif rule == "value-not-whole":
-            out.append(finding(rule, f"{src.sheet} {src.cell}（{label}）为 {display(value)}，件数必须是整数",
-                               sheet=src.sheet, cell=src.cell, expected="整数", actual=value))
+            f = finding(rule, f"{src.sheet} {src.cell}（{label}）为 {display(value)}，件数必须是整数",
+                        sheet=src.sheet, cell=src.cell, expected="整数", actual=value)
         elif (rule, (row, col)) in relations:
             rel = relations[(rule, (row, col))]
             lhs = float(sum(df.at[r, c] for r, c in rel.lhs))
             rhs = float(sum(df.at[r, c] for r, c in rel.rhs))
-            out.append(finding(rule, _relation_message(table, rel, sub, lhs, rhs),
-                               sheet=src.sheet, cell=src.cell, expected=_num(rhs), actual=_num(lhs)))
+            f = finding(rule, _relation_message(table, rel, sub, lhs, rhs),
+                        sheet=src.sheet, cell=src.cell, expected=_num(rhs), actual=_num(lhs))
+        else:
+            continue
+        out.append((i, f))
     return out
 
 
@@ -105,20 +115,18 @@ def _num(v: float) -> int | float:
 # --- the unit ----------------------------------------------------------------------------
 
 
-# frame-wide identity checks report every column of a failing row; they belong to one field
-_FRAME_CHECK_FIELD = {"division-code-mismatch": "division_code", "date-invalid": "filled_on"}
-
-
-def _unit_findings(form: Form, sub: Submission, today: dt.date) -> list[Finding]:
-    frame = pd.DataFrame([dict(sub.unit)], dtype=object)
-    out: list[Finding] = []
-    seen: set[tuple[str, str]] = set()
-    for rule, _, column in _failures(unit_schema(form, today), frame):
+def _unit_findings(form: Form, subs: Sequence[Submission], today: dt.date) -> list[tuple[int, Finding]]:
+    frame = pd.DataFrame([dict(s.unit) for s in subs], columns=[f.key for f in form.fields], dtype=object)
+    out: list[tuple[int, Finding]] = []
+    seen: set[tuple[int, str, str]] = set()
+    for check, i, column in _failures(unit_schema(form, today), frame):
+        rule, _, field_key = check.partition(":")  # frame-wide checks name their field
         rule = "unit-field-missing" if rule == "not_nullable" else rule
-        key = _FRAME_CHECK_FIELD.get(rule, column)
-        if (rule, key) in seen:
+        key = field_key or column
+        if key is None or (i, rule, key) in seen:
             continue
-        seen.add((rule, key))
+        seen.add((i, rule, key))
+        sub = subs[i]
         f = form.field(key)
         src = sub.sources.get(f.name)
         where = {"sheet": src.sheet, "cell": src.cell} if src else {"sheet": f.sheet}
@@ -147,7 +155,7 @@ def _unit_findings(form: Form, sub: Submission, today: dt.date) -> list[Finding]
             msg = f"{at}单位类别“{value}”不在列表中，请从下拉列表选择"
         else:
             msg = f"{at}{f.label}“{value}”有误"
-        out.append(finding(rule, msg, actual=None if value is None else str(value), **where))
+        out.append((i, finding(rule, msg, actual=None if value is None else str(value), **where)))
     return out
 
 
@@ -182,7 +190,8 @@ def _narrative_findings(form: Form, sub: Submission) -> list[Finding]:
             ("overview_management", "overview_active", "overview", "other_matters"),
             nt.DOCUMENTS_ISSUED, "active", "normative_documents", "issued")
     other = texts.get("other_matters", "")
-    if not any(word in other for word in ("处理费", "收费", "收取")):
+    summary = sub.unit.get("unit_category") == form.summary_category  # the county writes its own text
+    if not summary and not any(word in other for word in ("处理费", "收费", "收取")):
         s = next(s for s in form.sections if s.key == "other_matters")
         src = sub.sources.get(s.name)
         what = "未填写" if not other else "没有说明是否收取信息处理费"
@@ -236,15 +245,25 @@ def _previous_findings(form: Form, sub: Submission, prev: Submission) -> list[Fi
 # --- entry points ------------------------------------------------------------------------
 
 
+def validate_all(subs: Sequence[Submission], form: Form = FORM,
+                 today: dt.date | None = None) -> list[list[Finding]]:
+    """The findings on each of many submissions; each schema runs once over all of them."""
+    today = today or dt.date.today()
+    found = [list(s.findings) for s in subs]
+    if subs:
+        pairs = [p for table in form.tables for p in _table_findings(table, subs)]
+        pairs += _unit_findings(form, subs, today)
+        for i, f in pairs:
+            found[i].append(f)
+    for i, sub in enumerate(subs):
+        found[i] += _narrative_findings(form, sub)
+    return [sorted(fs, key=lambda f: _order(form, f)) for fs in found]
+
+
 def validate(sub: Submission, form: Form = FORM, previous: Submission | None = None,
              today: dt.date | None = None) -> list[Finding]:
     """All findings on a submission: what reading met, then every rule of the form."""
-    today = today or dt.date.today()
-    findings = list(sub.findings)
-    for table in form.tables:
-        findings += _table_findings(table, sub)
-    findings += _unit_findings(form, sub, today)
-    findings += _narrative_findings(form, sub)
+    findings = validate_all([sub], form, today)[0]
     if previous is not None:
         findings += _previous_findings(form, sub, previous)
     return sorted(findings, key=lambda f: _order(form, f))

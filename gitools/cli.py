@@ -66,6 +66,28 @@ def build_parser() -> argparse.ArgumentParser:
                         "校验多个文件时为输出目录")
     v.set_defaults(run=_cmd_validate)
 
+    m = sub.add_parser(
+        "merge", help="把各单位的工作簿汇总成一个汇总表（含报送情况、问题清单、明细、图表）",
+        description="读取文件和文件夹（含子文件夹）中的全部工作簿，逐份校验，把通过校验的汇总成一个汇总表。"
+                    "汇总表本身也是合格的报表，可再向上一级汇总。"
+                    "退出码：0 应报的都已计入，1 有报表未计入或有单位未报送，2 没有可汇总的内容或参数有误。")
+    m.add_argument("inputs", nargs="+", type=Path, metavar="输入", help="工作簿文件或文件夹")
+    m.add_argument("-o", "--output", type=Path, default=Path("政府信息公开年报汇总表.xlsx"), metavar="输出",
+                   help="汇总表文件（默认：当前目录下 政府信息公开年报汇总表.xlsx）")
+    m.add_argument("--roster", type=Path, metavar="名单",
+                   help="应报单位名单（.xlsx 或 .csv，含“单位名称”和/或“统一社会信用代码”列），用于列出未报送单位")
+    m.add_argument("--year", type=_year, metavar="年度", help="汇总的报告年度（默认：多数报表的年度）")
+    m.add_argument("--include-invalid", action="store_true", help="有错误的报表也计入汇总（在汇总表中标明）")
+    m.add_argument("--workers", type=_positive, metavar="N", help="并行读取的进程数（默认：CPU 核数）")
+    m.add_argument("--format", choices=["text", "json"], default="text", help="结果摘要的输出格式（默认 text）")
+    who = m.add_argument_group("汇总表的单位信息（不填则按各单位信息推算）")
+    who.add_argument("--name", metavar="名称", help="汇总单位名称，如：××县人民政府（默认：“行政区划代码 汇总”）")
+    who.add_argument("--division-code", metavar="代码", help="行政区划代码（默认：各单位共同所属的区划）")
+    who.add_argument("--credit-code", metavar="代码", help="统一社会信用代码")
+    who.add_argument("--preparer", metavar="姓名", help="填报人")
+    who.add_argument("--phone", metavar="电话", help="联系电话")
+    m.set_defaults(run=_cmd_merge)
+
     e = sub.add_parser("export", help="按报表格式的键导出工作簿中读到的数值",
                        description="导出工作簿中读到的单位信息、三张表的数值和正文，供其他系统使用。")
     e.add_argument("file", type=Path, metavar="文件")
@@ -141,6 +163,55 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if any(r.status is Status.UNREADABLE for r in reports):
         return EXIT_USAGE
     return EXIT_FINDINGS if any(r.status is Status.FAILED for r in reports) else EXIT_OK
+
+
+def _cmd_merge(args: argparse.Namespace) -> int:
+    from gitools.merge import MergeError, merge
+    from gitools.merge.report import merge_json, merge_text, outcome
+
+    if args.output.suffix.lower() != ".xlsx":
+        print(f"错误：输出文件应以 .xlsx 结尾：{args.output}", file=sys.stderr)
+        return EXIT_USAGE
+    identity = {"unit_name": args.name, "division_code": args.division_code, "credit_code": args.credit_code,
+                "preparer": args.preparer, "phone": args.phone}
+    try:
+        result = merge(args.inputs, args.output, roster=args.roster, year=args.year,
+                       include_invalid=args.include_invalid, workers=args.workers,
+                       identity={k: v for k, v in identity.items() if v}, progress=_progress_bar())
+    except MergeError as err:
+        print(f"\n错误：{err}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as err:
+        print(f"\n错误：无法写入 {args.output}：{err.strerror or err}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.format == "json":
+        json.dump(merge_json(result, args.output), sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(merge_text(result, args.output))
+    return EXIT_OK if outcome(result) else EXIT_FINDINGS
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数，收到 {text!r}")
+    return int(text)
+
+
+def _progress_bar():
+    """A one-line bar on stderr when a person is watching; silent in pipes and CI logs."""
+    if not sys.stderr.isatty():
+        return lambda done, total: None
+
+    def show(done: int, total: int) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\r读取 {done}/{total} [{'#' * filled}{'.' * (width - filled)}]")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
 
 
 def _cmd_export(args: argparse.Namespace) -> int:

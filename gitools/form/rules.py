@@ -54,6 +54,14 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo("previous-in-force-mismatch", "现行有效件数与上年不衔接",
              "一般应为：上年现行有效＋本年制发－本年废止", W),
     RuleInfo("previous-not-comparable", "上年报告无法比对", "上年报告应为同一单位、上一年度"),
+    # merging many reports
+    RuleInfo("merge-year-mismatch", "报告年度与汇总年度不符", "只能汇总同一年度的报表；此报表未计入汇总"),
+    RuleInfo("merge-duplicate", "同一单位重复报送",
+             "同一单位报送了多份，采用填报日期较晚（相同时文件较新）的一份，其余未计入", W),
+    RuleInfo("merge-not-on-roster", "不在应报单位名单中", "请核对单位名称、统一社会信用代码是否与名单一致，或补充名单", W),
+    RuleInfo("merge-missing", "未报送", "应报单位名单中的单位没有报送（或报送的文件无法识别为该单位）"),
+    RuleInfo("merge-double-count", "汇总表与其所含单位一并报送",
+             "汇总表已包含这些单位的数字，不能与这些单位的报表一并汇总，否则重复计算"),
     # the file itself
     RuleInfo("file-unreadable", "文件无法读取", "请用 Excel 或 WPS 另存为 .xlsx 后重新报送"),
     RuleInfo("not-template", "不是本报表模板", "请使用统一下发的填报模板"),

@@ -95,22 +95,30 @@ def read(path: Path) -> RawBook:
         raise UnreadableWorkbook("文件已损坏或不是 Excel 工作簿（.xlsx），请重新保存后报送") from e
 
 
-def _read_zip(z: zipfile.ZipFile) -> RawBook:
+def sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → the package part holding its cells, in workbook order."""
     names = set(z.namelist())
     if "xl/workbook.xml" not in names:
         raise UnreadableWorkbook("文件不是 Excel 工作簿（.xlsx），请用统一模板填报")
+    rels = _rels(z, "xl/_rels/workbook.xml.rels")
+    parts = {}
+    for s in ET.fromstring(z.read("xl/workbook.xml")).iter(f"{NS}sheet"):
+        target = rels.get(s.get(f"{REL_NS}id", ""))
+        if target and target in names and "worksheet" in target:
+            parts[s.get("name", "")] = target
+    return parts
+
+
+def _read_zip(z: zipfile.ZipFile) -> RawBook:
+    names = set(z.namelist())
+    parts = sheet_parts(z)
     wb = ET.fromstring(z.read("xl/workbook.xml"))
     rels = _rels(z, "xl/_rels/workbook.xml.rels")
     shared_path = next((p for p in rels.values() if p.endswith("sharedStrings.xml")), None)
     strings = _shared_strings(z, shared_path)
     book = RawBook()
-    sheet_order: list[str] = []
-    for s in wb.iter(f"{NS}sheet"):
-        title = s.get("name", "")
-        sheet_order.append(title)
-        target = rels.get(s.get(f"{REL_NS}id", ""))
-        if target and target in names and "worksheet" in target:
-            book.sheets[title] = _read_sheet(z.read(target), strings)
+    for title, part in parts.items():
+        book.sheets[title] = _read_sheet(z.read(part), strings)
     for dn in wb.iter(f"{NS}definedName"):
         name, text = dn.get("name", ""), (dn.text or "").strip()
         if dn.get("localSheetId") is not None:

@@ -1,0 +1,126 @@
+"""Read and validate many workbooks in parallel, keeping only what the merge needs of each.
+
+Workers take chunks of files, validate a chunk's submissions in one pass of the schemas, and
+send back a compact ``Received`` per file (its findings, identity and input values), so the
+parent never holds more than a bounded number of workbooks, however many there are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from array import array
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gitools.findings import FileReport, finding
+from gitools.form.model import Cell, Form
+from gitools.io.xlsx import RawBook, UnreadableWorkbook, read
+from gitools.reader import NotReadable, Submission, from_book
+from gitools.validate.engine import validate_all
+
+CHUNK = 16  # files per task: enough to amortise the schemas, small enough to balance workers
+
+
+def input_cells(form: Form) -> list[Cell]:
+    """The cells a unit types, in form order: the columns of 明细 and of ``Received.values``."""
+    return [c for t in form.tables for c in t.cells if c.input]
+
+
+@dataclass
+class Received:
+    """One file as the merge sees it."""
+
+    path: str
+    modified: float
+    report: FileReport
+    unit: dict[str, Any] = field(default_factory=dict)
+    values: array = field(default_factory=lambda: array("d"))  # input_cells order; NaN unreadable
+    members: tuple[tuple[str | None, str | None], ...] = ()  # (name, credit code) inside a summary
+
+    @property
+    def readable(self) -> bool:
+        return self.report.readable
+
+
+MembersReader = Callable[[RawBook], tuple[tuple[str | None, str | None], ...]]
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init(form: Form, today: dt.date, members: MembersReader) -> None:
+    _WORKER.update(form=form, today=today, members=members)
+
+
+def _modified(path: str) -> float:
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return 0.0
+
+
+def read_chunk(paths: list[str], form: Form, today: dt.date, members: MembersReader) -> list[Received]:
+    out: list[Received | None] = []
+    subs: list[tuple[int, Submission, RawBook]] = []
+    for path in paths:
+        try:
+            book = read(Path(path))
+            sub = from_book(book, form, path)
+        except UnreadableWorkbook as e:
+            out.append(Received(path, _modified(path), FileReport(path, [finding("file-unreadable", str(e))], False)))
+            continue
+        except NotReadable as e:
+            out.append(Received(path, _modified(path), FileReport(path, [e.finding], False)))
+            continue
+        except Exception as e:  # one strange file must not stop a county's batch
+            msg = f"文件内容异常，无法读取（{type(e).__name__}），请用 Excel 或 WPS 重新保存后报送"
+            out.append(Received(path, _modified(path), FileReport(path, [finding("file-unreadable", msg)], False)))
+            continue
+        subs.append((len(out), sub, book))
+        out.append(None)
+    cells = input_cells(form)
+    for (i, sub, book), findings in zip(subs, validate_all([s for _, s, _ in subs], form, today), strict=True):
+        values = array("d", (sub.tables[c.table].at[c.row, c.column] for c in cells))
+        is_summary = sub.unit.get("unit_category") == form.summary_category
+        out[i] = Received(sub.path, _modified(sub.path), FileReport(sub.path, findings), sub.unit, values,
+                          members(book) if is_summary else ())
+    return [r for r in out if r is not None]
+
+
+def _run_chunk(paths: list[str]) -> list[Received]:
+    return read_chunk(paths, _WORKER["form"], _WORKER["today"], _WORKER["members"])
+
+
+def read_all(paths: list[Path], form: Form, members: MembersReader, *, workers: int | None = None,
+             today: dt.date | None = None, progress: Callable[[int], None] = lambda n: None) -> Iterator[Received]:
+    """Every file read and validated, in completion order; ``progress`` gets each chunk's size."""
+    today = today or dt.date.today()
+    names = [str(p) for p in paths]
+    chunks = [names[i:i + CHUNK] for i in range(0, len(names), CHUNK)]
+    workers = max(1, workers or os.cpu_count() or 1)
+    if workers == 1 or len(chunks) < 2:
+        for chunk in chunks:
+            yield from read_chunk(chunk, form, today, members)
+            progress(len(chunk))
+        return
+    limit = workers * 2  # chunks in flight: bounds memory whatever the number of files
+    with ProcessPoolExecutor(min(workers, len(chunks)), initializer=_init,
+                             initargs=(form, today, members)) as pool:
+        pending: dict[Future, int] = {}
+        queue = iter(chunks)
+        for chunk in queue:
+            pending[pool.submit(_run_chunk, chunk)] = len(chunk)
+            if len(pending) >= limit:
+                break
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                size = pending.pop(future)
+                yield from future.result()
+                progress(size)
+                nxt = next(queue, None)
+                if nxt is not None:
+                    pending[pool.submit(_run_chunk, nxt)] = len(nxt)

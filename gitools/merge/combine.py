@@ -1,0 +1,216 @@
+"""Decide what enters the county totals, and why: pure functions over what was read.
+
+Which year is summed, which copy of a unit that reported twice is kept, which units of the
+roster are missing or unknown, whether a summary and its own units were handed in together,
+and the totals of the input cells over the included submissions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gitools.findings import Finding, Status, finding
+from gitools.form.model import Form
+from gitools.merge.collect import Received, input_cells
+from gitools.merge.inputs import Skipped
+from gitools.merge.roster import RosterEntry, normalise_code, normalise_name
+
+
+@dataclass
+class Entry:
+    """One submission's line in 报送情况."""
+
+    received: Received
+    included: bool = False
+    note: str = ""
+    roster: RosterEntry | None = None
+    findings: list[Finding] = field(default_factory=list)  # what the merge itself found
+
+    @property
+    def name(self) -> str:
+        return str(self.received.unit.get("unit_name") or "")
+
+    @property
+    def status(self) -> Status:
+        return self.received.report.status
+
+
+@dataclass(frozen=True)
+class Collision:
+    """A summary and a submission it already contains, both handed in."""
+
+    summary: str
+    other: str
+    unit: str
+
+
+@dataclass
+class MergeResult:
+    year: int | None
+    entries: list[Entry]
+    missing: list[RosterEntry]
+    skipped: list[Skipped]
+    collisions: list[Collision]
+    totals: list[float]  # over input_cells(form), summed over included entries
+    unit_count: int  # units behind the totals (a summary counts for the units it holds)
+
+    @property
+    def included(self) -> list[Entry]:
+        return [e for e in self.entries if e.included]
+
+    def count(self, status: Status) -> int:
+        return sum(1 for e in self.entries if e.status is status)
+
+
+# --- identity of a unit ------------------------------------------------------------------
+
+
+def _keys(unit: dict) -> set[str]:
+    keys = set()
+    if code := normalise_code(unit.get("credit_code") or ""):
+        keys.add("code:" + code)
+    if unit.get("unit_name"):
+        keys.add("name:" + normalise_name(unit["unit_name"]))
+    return keys
+
+
+def _member_keys(name: str | None, code: str | None) -> set[str]:
+    return _keys({"unit_name": name, "credit_code": code})
+
+
+def _groups(entries: list[Entry]) -> list[list[Entry]]:
+    """Entries that are the same unit: same credit code or same name (transitively)."""
+    parent = list(range(len(entries)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[str, int] = {}
+    for i, e in enumerate(entries):
+        for key in _keys(e.received.unit):
+            if key in owner:
+                parent[root(i)] = root(owner[key])
+            else:
+                owner[key] = i
+    groups: dict[int, list[Entry]] = {}
+    for i, e in enumerate(entries):
+        groups.setdefault(root(i), []).append(e)
+    return list(groups.values())
+
+
+# --- the steps ---------------------------------------------------------------------------
+
+
+def choose_year(received: list[Received]) -> int | None:
+    """The year most submissions report (the later one on a tie)."""
+    years = Counter(r.unit.get("report_year") for r in received if r.readable)
+    years = Counter({y: n for y, n in years.items() if isinstance(y, int)})
+    if not years:
+        return None
+    return max(years, key=lambda y: (years[y], y))
+
+
+def _filled_on(e: Entry) -> dt.date:
+    d = e.received.unit.get("filled_on")
+    return d if isinstance(d, dt.date) else dt.date.min
+
+
+def _drop_duplicates(entries: list[Entry]) -> list[Entry]:
+    """Keep, for each unit, the copy filled in last (else the newer file)."""
+    kept = []
+    for group in _groups(entries):
+        group.sort(key=lambda e: (_filled_on(e), e.received.modified), reverse=True)
+        keep, *dropped = group
+        kept.append(keep)
+        for d in dropped:
+            why = ("填报日期较晚" if _filled_on(keep) > _filled_on(d) else "填报日期相同，文件较新")
+            d.note = f"重复报送，已采用 {Path(keep.received.path).name}（{why}）"
+            d.findings.append(finding("merge-duplicate", f"{d.name} 重复报送：本文件未计入，已采用 "
+                                      f"{keep.received.path}（{why}）"))
+    return kept
+
+
+def _collisions(entries: list[Entry]) -> list[Collision]:
+    """Summaries whose units (or whose fellow summaries' units) are also among the entries."""
+    def members(e: Entry) -> set[str]:
+        return set().union(*(_member_keys(n, c) for n, c in e.received.members))
+
+    out = []
+    for s in entries:
+        inside = members(s)
+        for other in entries:
+            if other is s or not inside:
+                continue
+            overlap = (other.received.members and other.received.path > s.received.path and inside & members(other))
+            if _keys(other.received.unit) & inside or overlap:
+                out.append(Collision(s.received.path, other.received.path, other.name))
+    return out
+
+
+def _match_roster(entries: list[Entry], roster: list[RosterEntry]) -> list[RosterEntry]:
+    """Tie each submission to its roster line; return the roster lines nobody answered."""
+    by_key: dict[str, RosterEntry] = {}
+    for r in roster:
+        for key in _member_keys(r.name, r.credit_code):
+            by_key.setdefault(key, r)
+    answered: set[int] = set()
+    for e in entries:
+        match = next((by_key[k] for k in sorted(_keys(e.received.unit)) if k in by_key), None)
+        if match is None and not e.received.readable:  # an unreadable file named after its unit
+            stem = normalise_name(Path(e.received.path).stem)
+            match = next((r for r in roster if r.name and normalise_name(r.name) in stem), None)
+        e.roster = match
+        if match is not None:
+            answered.add(id(match))
+        elif e.received.readable:
+            e.findings.append(finding("merge-not-on-roster", f"{e.name or e.received.path} 不在应报单位名单中，"
+                                      "请核对单位名称、统一社会信用代码或补充名单"))
+    return [r for r in roster if id(r) not in answered]
+
+
+def combine(received: list[Received], form: Form, *, year: int | None = None, include_invalid: bool = False,
+            roster: list[RosterEntry] | None = None, skipped: list[Skipped] | None = None) -> MergeResult:
+    received = sorted(received, key=lambda r: r.path)
+    entries = [Entry(r) for r in received]
+    year = year or choose_year(received)
+    current: list[Entry] = []
+    for e in entries:
+        unit_year = e.received.unit.get("report_year")
+        if not e.received.readable:
+            e.note = "文件无法读取，未计入"
+        elif unit_year != year:
+            e.note = f"报告年度为 {unit_year or '未填'}，不是 {year} 年度，未计入"
+            e.findings.append(finding("merge-year-mismatch", f"{e.name or e.received.path} 的报告年度为 "
+                                      f"{unit_year or '未填'}，本次汇总 {year} 年度，未计入汇总"))
+        else:
+            current.append(e)
+    kept = _drop_duplicates(current)
+    for e in kept:
+        if e.status is Status.FAILED and not include_invalid:
+            e.note = "有错误，未计入（改正后重新报送，或使用 --include-invalid）"
+        else:
+            e.included = True
+            e.note = "有错误，按 --include-invalid 计入" if e.status is Status.FAILED else "已计入"
+    missing = _match_roster(entries, roster) if roster else []
+    collisions = _collisions([e for e in kept if e.included])
+    cells = input_cells(form)
+    totals = [0.0] * len(cells)
+    unit_count = 0
+    for e in entries:
+        if not e.included:
+            continue
+        for i, v in enumerate(e.received.values):
+            if not math.isnan(v):
+                totals[i] += v
+        count = e.received.unit.get("unit_count")
+        summary = e.received.unit.get("unit_category") == form.summary_category
+        unit_count += count if summary and isinstance(count, int) and count > 0 else 1
+    totals = [round(t, 6) for t in totals]  # amounts in 万元: no 0.30000000000000004
+    return MergeResult(year, entries, missing, skipped or [], collisions, totals, unit_count)

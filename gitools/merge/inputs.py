@@ -1,0 +1,61 @@
+"""Which files a merge reads: workbooks found in the given files and folders, and the rest
+listed with the reason it was passed over (so a clerk's Word file is not silently ignored)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+# what may be a clerk's workbook; the old and foreign formats are read to say so clearly
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".et", ".ods", ".xlsb"}
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+def _why_not(path: Path) -> str | None:
+    if path.name.startswith("~$"):
+        return "Office 临时锁定文件（文件正被打开）"
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        return "不是工作簿文件"
+    return None
+
+
+def discover(inputs: list[Path], exclude: set[Path] = frozenset()) -> tuple[list[Path], list[Skipped]]:
+    """Workbooks in ``inputs`` (folders searched recursively, in name order) and what was skipped.
+
+    Named files are filtered the same way (a shell's `*.xlsx` also matches lock files). Files
+    in ``exclude`` (the merge's own output inside an input folder) are skipped with a note.
+    """
+    found: list[Path] = []
+    skipped: list[Skipped] = []
+    seen: set[Path] = set()
+
+    def take(path: Path, hidden: bool) -> None:
+        key = path.resolve()
+        if key in seen:
+            return
+        seen.add(key)
+        reason = "隐藏文件" if hidden else _why_not(path)
+        if reason is None and key in exclude:
+            reason = "本次汇总的输出文件"
+        if reason is None:
+            found.append(path)
+        else:
+            skipped.append(Skipped(str(path), reason))
+
+    for given in inputs:
+        if given.is_dir():
+            for dirpath, dirnames, filenames in os.walk(given):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))  # .git and the like
+                for name in sorted(filenames):
+                    take(Path(dirpath) / name, hidden=name.startswith("."))
+        elif given.is_file():
+            take(given, hidden=given.name.startswith("."))
+        else:
+            skipped.append(Skipped(str(given), "文件或文件夹不存在"))
+    return found, skipped

@@ -1,0 +1,309 @@
+"""The county summary workbook: the template itself carrying the totals, plus 报送情况,
+问题清单, 明细 and 图表.
+
+Every input cell of the three tables is a formula summing its column of 明细 (one row per
+included unit), so a county officer can click any total and see which units make it up. The
+formulas carry their values, so the summary is read one level up without recalculation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from openpyxl.chart import BarChart, PieChart, Reference
+from openpyxl.chart.label import DataLabelList
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.packaging.custom import StringProperty
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from gitools.findings import STATUS_ZH, Status
+from gitools.form.model import Form, Severity
+from gitools.io.atomic import atomic_write
+from gitools.io.xlsx import RawBook
+from gitools.io.xlsx_stream import Formula, Rows, finish
+from gitools.merge.collect import input_cells
+from gitools.merge.combine import MergeResult
+from gitools.reader import from_values
+from gitools.template.fill import fill
+from gitools.template.writer import BORDER, HEADER_FILL, build
+
+STATUS_SHEET, FINDINGS_SHEET, DETAIL_SHEET, CHART_SHEET = "报送情况", "问题清单", "明细", "图表"
+DETAIL_HEADER_ROW = 4  # rows 2–4 say table, label and summary cell; units from row 5
+DETAIL_ID = ("序号", "单位名称", "统一社会信用代码", "行政区划代码", "单位类别", "汇总单位数", "校验结论", "文件")
+MISSING, SKIPPED = "未报送", "已跳过"
+SUMMARY_PROPERTY = "gitools.summary"  # marks a workbook this module wrote
+SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告"}
+
+BOLD = Font(bold=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
+RED, YELLOW, GREEN = (PatternFill("solid", fgColor=c, bgColor=c) for c in ("FFC7CE", "FFEB9C", "C6EFCE"))
+
+
+def summary_unit(result: MergeResult, form: Form, identity: dict[str, object], today: dt.date) -> dict[str, object]:
+    """The summary's 单位信息: what the caller gave, else what the merge knows."""
+    division = identity.get("division_code") or common_division(
+        [e.received.unit.get("division_code") for e in result.included])
+    unit = {"unit_name": identity.get("unit_name") or (f"{division} 汇总" if division else "汇总"),
+            "credit_code": identity.get("credit_code"), "division_code": division,
+            "unit_category": form.summary_category, "report_year": result.year,
+            "preparer": identity.get("preparer"), "phone": identity.get("phone"),
+            "filled_on": today, "unit_count": result.unit_count}
+    return {k: v for k, v in unit.items() if v is not None}
+
+
+def common_division(codes: list[object]) -> str | None:
+    """The smallest region holding all units: 410721 + 410724 → 410700, 410721 + 411002 → 410000."""
+    codes = [c for c in codes if isinstance(c, str) and len(c) == 6 and c.isdigit()]
+    if not codes:
+        return None
+    for keep in (6, 4, 2):
+        if len({c[:keep] for c in codes}) == 1:
+            return codes[0][:keep].ljust(6, "0")
+    return None
+
+
+def members(book: RawBook) -> tuple[tuple[str | None, str | None], ...]:
+    """The units a summary written by us holds, from its 明细 sheet."""
+    cells = book.sheets.get(DETAIL_SHEET, {})
+    name_col, code_col = (get_column_letter(DETAIL_ID.index(h) + 1) for h in ("单位名称", "统一社会信用代码"))
+    out = []
+    row = DETAIL_HEADER_ROW + 1
+    while True:
+        number = cells.get(f"A{row}")
+        if number is None or not isinstance(number.value, float):
+            break
+        name, code = cells.get(f"{name_col}{row}"), cells.get(f"{code_col}{row}")
+        out.append((str(name.value) if name and name.value else None, str(code.value) if code and code.value else None))
+        row += 1
+    return tuple(out)
+
+
+# --- sheets ------------------------------------------------------------------------------
+
+
+def _header(ws: Worksheet, row: int, titles: tuple[str, ...] | list[str], widths: tuple[float, ...]) -> None:
+    for i, (title, width) in enumerate(zip(titles, widths, strict=True), start=1):
+        c = ws.cell(row, i, title)
+        c.font, c.fill, c.border = BOLD, HEADER_FILL, BORDER
+        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        ws.column_dimensions[get_column_letter(i)].width = width
+
+
+def _prototype(ws: Worksheet, row: int, width: int, formats: dict[int, str] | None = None,
+               wrap: tuple[int, ...] = ()) -> None:
+    """The styled row the streamed rows copy (see gitools.io.xlsx_stream)."""
+    for i in range(1, width + 1):
+        c = ws.cell(row, i)
+        c.border = BORDER
+        if i in wrap:
+            c.alignment = WRAP
+        if formats and i in formats:
+            c.number_format = formats[i]
+
+
+def _status_colours(ws: Worksheet, rng: str) -> None:
+    for text, fill_ in ((STATUS_ZH[Status.FAILED], RED), (STATUS_ZH[Status.UNREADABLE], RED), (MISSING, RED),
+                        (STATUS_ZH[Status.WARNINGS], YELLOW), (STATUS_ZH[Status.PASSED], GREEN)):
+        ws.conditional_formatting.add(rng, CellIsRule(operator="equal", formula=[f'"{text}"'], fill=fill_))
+
+
+STATUS_COLUMNS = ("序号", "单位名称", "统一社会信用代码", "单位类别", "应报单位（名单）", "文件", "校验结论",
+                  "错误数", "警告数", "计入汇总", "说明")
+
+
+def _status_rows(result: MergeResult) -> Iterator[list[object]]:
+    n = 0
+    for e in result.entries:
+        n += 1
+        u = e.received.unit
+        yield [n, u.get("unit_name"), u.get("credit_code"), u.get("unit_category"),
+               e.roster.label if e.roster else None, e.received.path, STATUS_ZH[e.status],
+               len(e.received.report.errors), len(e.received.report.warnings), "是" if e.included else "否", e.note]
+    for r in result.missing:
+        n += 1
+        yield [n, r.name, r.credit_code, None, r.label, None, MISSING, None, None, "否", "名单中的单位没有报送"]
+    for s in result.skipped:
+        n += 1
+        yield [n, None, None, None, None, s.path, SKIPPED, None, None, "否", s.reason]
+
+
+def _status_sheet(ws: Worksheet, result: MergeResult) -> int:
+    rows = len(result.entries) + len(result.missing) + len(result.skipped)
+    ws["A1"] = f"报送情况（{result.year or '年度未定'} 年度）"
+    ws["A1"].font = Font(bold=True, size=14)
+    counts = [f"收到 {len(result.entries)} 份", f"计入汇总 {len(result.included)} 份（{result.unit_count} 个单位）",
+              *(f"{STATUS_ZH[s]} {result.count(s)} 份" for s in Status if result.count(s))]
+    if result.missing:
+        counts.append(f"未报送 {len(result.missing)} 个")
+    if result.skipped:
+        counts.append(f"跳过非工作簿文件 {len(result.skipped)} 个")
+    ws["A2"] = "，".join(counts)
+    _header(ws, 3, STATUS_COLUMNS, (6, 30, 22, 18, 26, 50, 10, 8, 8, 9, 50))
+    _prototype(ws, 4, len(STATUS_COLUMNS), wrap=(2, 6, 11))
+    _status_colours(ws, f"G4:G{max(rows, 1) + 3}")
+    ws.freeze_panes = "C4"
+    ws.auto_filter.ref = f"A3:{get_column_letter(len(STATUS_COLUMNS))}{rows + 3}"
+    return 4
+
+
+FINDING_COLUMNS = ("序号", "单位名称", "文件", "工作表", "单元格", "严重程度", "规则", "问题")
+
+
+def _finding_rows(result: MergeResult) -> Iterator[list[object]]:
+    n = 0
+    for e in result.entries:
+        for f in [*e.findings, *e.received.report.findings]:
+            n += 1
+            yield [n, e.name or None, e.received.path, f.sheet, f.cell, SEVERITY_ZH[f.severity], f.rule, f.message]
+    for r in result.missing:
+        n += 1
+        yield [n, r.label, None, None, None, SEVERITY_ZH[Severity.ERROR], "merge-missing",
+               f"{r.label}（名单第 {r.line} 行）没有报送"]
+
+
+def _findings_sheet(ws: Worksheet, result: MergeResult) -> int:
+    ws["A1"] = "问题清单：各单位报表的全部问题（单元格指各单位自己的文件）"
+    ws["A1"].font = Font(bold=True, size=14)
+    _header(ws, 2, FINDING_COLUMNS, (6, 28, 40, 16, 8, 8, 26, 90))
+    _prototype(ws, 3, len(FINDING_COLUMNS), wrap=(2, 3, 8))
+    total = sum(len(e.findings) + len(e.received.report.findings) for e in result.entries) + len(result.missing)
+    ws.freeze_panes = "C3"
+    ws.auto_filter.ref = f"A2:{get_column_letter(len(FINDING_COLUMNS))}{total + 2}"
+    return 3
+
+
+def _detail_rows(result: MergeResult, form: Form) -> Iterator[list[object]]:
+    included = result.included
+    width = len(input_cells(form))
+    for n, e in enumerate(included, start=1):
+        u = e.received.unit
+        status = STATUS_ZH[e.status] + ("（按要求计入）" if e.status is Status.FAILED else "")
+        count = u.get("unit_count") if u.get("unit_category") == form.summary_category else 1
+        yield [n, u.get("unit_name"), u.get("credit_code"), u.get("division_code"), u.get("unit_category"),
+               count, status, e.received.path, *e.received.values]
+    first, last = DETAIL_HEADER_ROW + 1, DETAIL_HEADER_ROW + len(included)
+    column_sum = [Formula(f"SUM({get_column_letter(len(DETAIL_ID) + i + 1)}{first}:"
+                          f"{get_column_letter(len(DETAIL_ID) + i + 1)}{last})", v)
+                  for i, v in zip(range(width), result.totals, strict=True)]
+    yield ["合计", None, None, None, None, result.unit_count, None, None, *column_sum]
+
+
+def _detail_sheet(ws: Worksheet, result: MergeResult, form: Form) -> int:
+    ws["A1"] = "明细：计入汇总的各单位填报数（每列之和即汇总表中对应单元格）"
+    ws["A1"].font = Font(bold=True, size=14)
+    cells = input_cells(form)
+    _header(ws, DETAIL_HEADER_ROW, DETAIL_ID, (6, 28, 22, 10, 16, 8, 12, 40))
+    for row in (2, 3):
+        for i in range(1, len(DETAIL_ID) + 1):
+            ws.cell(row, i).fill = HEADER_FILL
+    for i, c in enumerate(cells, start=len(DETAIL_ID) + 1):
+        table = form.table(c.table)
+        for row, text in ((2, table.sheet), (3, table.cell_label(c.row, c.column)), (4, c.address)):
+            cell = ws.cell(row, i, text)
+            cell.font, cell.fill, cell.border = BOLD, HEADER_FILL, BORDER
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        ws.column_dimensions[get_column_letter(i)].width = 14
+    ws.row_dimensions[3].height = 90
+    formats = {i: "0.00" if c.type.value == "amount" else "0" for i, c in enumerate(cells, start=len(DETAIL_ID) + 1)}
+    _prototype(ws, DETAIL_HEADER_ROW + 1, len(DETAIL_ID) + len(cells), formats)
+    ws.freeze_panes = ws.cell(DETAIL_HEADER_ROW + 1, 3).coordinate
+    return DETAIL_HEADER_ROW + 1
+
+
+def _chart_sheet(ws: Worksheet, result: MergeResult, form: Form) -> None:
+    """Three pictures: who reported, what became of the applications, who received most."""
+    ws["A1"] = "图表（数据见各图左侧）"
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.column_dimensions["A"].width = 28
+    # 1. reporting status
+    ws.append([])
+    ws.append(["报送情况", "份数"])
+    states = [(STATUS_ZH[s], result.count(s)) for s in Status] + [(MISSING, len(result.missing))]
+    for label, n in states:
+        ws.append([label, n])
+    bar = BarChart()
+    bar.title, bar.y_axis.title, bar.legend = "报送情况", "份数", None
+    bar.add_data(Reference(ws, min_col=2, min_row=3, max_row=3 + len(states)), titles_from_data=True)
+    bar.set_categories(Reference(ws, min_col=1, min_row=4, max_row=3 + len(states)))
+    bar.dataLabels = DataLabelList(showVal=True)
+    ws.add_chart(bar, "D2")
+    # 2. what became of the applications (三、本年度办理结果, by its groups)
+    table = form.table("requests")
+    totals = dict(zip(((c.table, c.row, c.column) for c in input_cells(form)), result.totals, strict=True))
+    groups: dict[str, float] = {}
+    for r in table.rows:
+        if len(r.path) >= 1 and r.path[0].startswith("三") and table.has_cell(r.key, "natural_person") \
+                and table.cell(r.key, "natural_person").input:
+            group = r.path[1] if len(r.path) > 1 else r.label.split("（区分")[0]
+            value = sum(totals.get((table.key, r.key, c.key), 0.0) for c in table.columns)
+            groups[group] = groups.get(group, 0.0) + value
+    start = 4 + len(states) + 14
+    ws.cell(start, 1, "办理结果"), ws.cell(start, 2, "件数")
+    for i, (label, n) in enumerate(groups.items(), start=1):
+        ws.cell(start + i, 1, label), ws.cell(start + i, 2, n)
+    pie = PieChart()
+    pie.title = "本年度依申请公开办理结果构成"
+    pie.add_data(Reference(ws, min_col=2, min_row=start, max_row=start + len(groups)), titles_from_data=True)
+    pie.set_categories(Reference(ws, min_col=1, min_row=start + 1, max_row=start + len(groups)))
+    pie.dataLabels = DataLabelList(showVal=True, showPercent=True)
+    ws.add_chart(pie, f"D{start}")
+    # 3. applications received, the units with most
+    new_total = [i for i, c in enumerate(input_cells(form)) if c.table == "requests" and c.row == "new"]
+    ranked = sorted(((sum(e.received.values[i] for i in new_total), e.name) for e in result.included), reverse=True)[:20]
+    start2 = start + 20
+    ws.cell(start2, 1, "单位（本年新收申请最多的 20 个）"), ws.cell(start2, 2, "本年新收申请")
+    for i, (n, name) in enumerate(ranked, start=1):
+        ws.cell(start2 + i, 1, name), ws.cell(start2 + i, 2, n)
+    top = BarChart()
+    top.type, top.title, top.legend = "bar", "本年新收政府信息公开申请（件）", None
+    top.add_data(Reference(ws, min_col=2, min_row=start2, max_row=start2 + max(len(ranked), 1)), titles_from_data=True)
+    top.set_categories(Reference(ws, min_col=1, min_row=start2 + 1, max_row=start2 + max(len(ranked), 1)))
+    top.height = max(7.5, 0.6 * len(ranked))
+    ws.add_chart(top, f"D{start2}")
+
+
+# --- the workbook ------------------------------------------------------------------------
+
+
+def write_summary(result: MergeResult, form: Form, out: Path, unit: dict[str, object]) -> None:
+    """Write the summary workbook atomically."""
+    wb = build(form, result.year)
+    fill(wb, form, unit=unit)
+    n = len(result.included)
+    first, last = DETAIL_HEADER_ROW + 1, DETAIL_HEADER_ROW + n
+    cells = input_cells(form)
+    values = dict(zip(((c.table, c.row, c.column) for c in cells), result.totals, strict=True))
+    computed = from_values(form, values)
+    cached: dict[str, dict[str, float | str]] = {}
+    for t in form.tables:
+        for c in t.cells:
+            cached.setdefault(t.sheet, {})[c.address] = float(computed.tables[t.key].at[c.row, c.column])
+    for i, c in enumerate(cells):
+        column = get_column_letter(len(DETAIL_ID) + i + 1)
+        sheet = form.table(c.table).sheet
+        wb[sheet][c.address] = f"=SUM('{DETAIL_SHEET}'!{column}{first}:{column}{last})" if n else "=0"
+    wb.security.lockStructure = False  # the county adds its own sheets
+    status = wb.create_sheet(STATUS_SHEET, 0)
+    status_row = _status_sheet(status, result)
+    detail = wb.create_sheet(DETAIL_SHEET)
+    detail_row = _detail_sheet(detail, result, form)
+    findings = wb.create_sheet(FINDINGS_SHEET)
+    findings_row = _findings_sheet(findings, result)
+    _chart_sheet(wb.create_sheet(CHART_SHEET), result, form)
+    wb.active = 0
+    wb.properties.title = f"{unit.get('unit_name')} {result.year} 年度政府信息公开工作年度报告汇总表"
+    wb.properties.created = wb.properties.modified = dt.datetime.now()
+    wb.custom_doc_props.append(StringProperty(name=SUMMARY_PROPERTY, value="1"))
+    with tempfile.TemporaryDirectory(prefix="gitools-") as tmp, atomic_write(Path(out)) as final:
+        draft = Path(tmp) / "draft.xlsx"
+        wb.save(draft)
+        finish(draft, final, rows={
+            STATUS_SHEET: Rows(status_row, _status_rows(result)),
+            DETAIL_SHEET: Rows(detail_row, _detail_rows(result, form)),
+            FINDINGS_SHEET: Rows(findings_row, _finding_rows(result)),
+        }, cached=cached)

@@ -106,6 +106,20 @@ def _prototype(ws: Worksheet, row: int, width: int, formats: dict[int, str] | No
             c.number_format = formats[i]
 
 
+def _labels(percent: bool = False) -> DataLabelList:
+    return DataLabelList(showVal=True, showPercent=percent, showSerName=False, showCatName=False,
+                         showLegendKey=False)
+
+
+def _print_setup(ws: Worksheet, header_rows: str, fit_width: bool = True) -> None:
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.print_title_rows = header_rows
+    if fit_width:
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+
+
 def _status_colours(ws: Worksheet, rng: str) -> None:
     for text, fill_ in ((STATUS_ZH[Status.FAILED], RED), (STATUS_ZH[Status.UNREADABLE], RED), (MISSING, RED),
                         (STATUS_ZH[Status.WARNINGS], YELLOW), (STATUS_ZH[Status.PASSED], GREEN)):
@@ -147,6 +161,7 @@ def _status_sheet(ws: Worksheet, result: MergeResult) -> int:
     _prototype(ws, 4, len(STATUS_COLUMNS), wrap=(2, 6, 11))
     _status_colours(ws, f"G4:G{max(rows, 1) + 3}")
     ws.freeze_panes = "C4"
+    _print_setup(ws, "3:3")
     ws.auto_filter.ref = f"A3:{get_column_letter(len(STATUS_COLUMNS))}{rows + 3}"
     return 4
 
@@ -173,6 +188,7 @@ def _findings_sheet(ws: Worksheet, result: MergeResult) -> int:
     _prototype(ws, 3, len(FINDING_COLUMNS), wrap=(2, 3, 8))
     total = sum(len(e.findings) + len(e.received.report.findings) for e in result.entries) + len(result.missing)
     ws.freeze_panes = "C3"
+    _print_setup(ws, "2:2")
     ws.auto_filter.ref = f"A2:{get_column_letter(len(FINDING_COLUMNS))}{total + 2}"
     return 3
 
@@ -212,11 +228,14 @@ def _detail_sheet(ws: Worksheet, result: MergeResult, form: Form) -> int:
     formats = {i: "0.00" if c.type.value == "amount" else "0" for i, c in enumerate(cells, start=len(DETAIL_ID) + 1)}
     _prototype(ws, DETAIL_HEADER_ROW + 1, len(DETAIL_ID) + len(cells), formats)
     ws.freeze_panes = ws.cell(DETAIL_HEADER_ROW + 1, 3).coordinate
+    _print_setup(ws, f"2:{DETAIL_HEADER_ROW}", fit_width=False)
+    ws.print_title_cols = "A:B"
     return DETAIL_HEADER_ROW + 1
 
 
 def _chart_sheet(ws: Worksheet, result: MergeResult, form: Form) -> None:
     """Three pictures: who reported, what became of the applications, who received most."""
+    _print_setup(ws, "1:1")
     ws["A1"] = "图表（数据见各图左侧）"
     ws["A1"].font = Font(bold=True, size=14)
     ws.column_dimensions["A"].width = 28
@@ -230,7 +249,7 @@ def _chart_sheet(ws: Worksheet, result: MergeResult, form: Form) -> None:
     bar.title, bar.y_axis.title, bar.legend = "报送情况", "份数", None
     bar.add_data(Reference(ws, min_col=2, min_row=3, max_row=3 + len(states)), titles_from_data=True)
     bar.set_categories(Reference(ws, min_col=1, min_row=4, max_row=3 + len(states)))
-    bar.dataLabels = DataLabelList(showVal=True)
+    bar.dataLabels = _labels()
     ws.add_chart(bar, "D2")
     # 2. what became of the applications (三、本年度办理结果, by its groups)
     table = form.table("requests")
@@ -250,7 +269,7 @@ def _chart_sheet(ws: Worksheet, result: MergeResult, form: Form) -> None:
     pie.title = "本年度依申请公开办理结果构成"
     pie.add_data(Reference(ws, min_col=2, min_row=start, max_row=start + len(groups)), titles_from_data=True)
     pie.set_categories(Reference(ws, min_col=1, min_row=start + 1, max_row=start + len(groups)))
-    pie.dataLabels = DataLabelList(showVal=True, showPercent=True)
+    pie.dataLabels = _labels(percent=True)
     ws.add_chart(pie, f"D{start}")
     # 3. applications received, the units with most
     new_total = [i for i, c in enumerate(input_cells(form)) if c.table == "requests" and c.row == "new"]
@@ -264,6 +283,7 @@ def _chart_sheet(ws: Worksheet, result: MergeResult, form: Form) -> None:
     top.add_data(Reference(ws, min_col=2, min_row=start2, max_row=start2 + max(len(ranked), 1)), titles_from_data=True)
     top.set_categories(Reference(ws, min_col=1, min_row=start2 + 1, max_row=start2 + max(len(ranked), 1)))
     top.height = max(7.5, 0.6 * len(ranked))
+    top.dataLabels = _labels()
     ws.add_chart(top, f"D{start2}")
 
 

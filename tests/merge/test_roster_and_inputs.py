@@ -1,0 +1,68 @@
+"""Reading the roster of expected units, and choosing which files to read."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import Workbook
+
+from gitools.merge.inputs import discover
+from gitools.merge.roster import RosterError, read_roster
+
+from ..conftest import valid_credit_code
+
+CODE = valid_credit_code()
+
+
+def test_csv_roster_in_utf8_or_gbk_with_a_header(tmp_path):
+    for encoding in ("utf-8-sig", "gbk"):
+        path = tmp_path / f"名单-{encoding}.csv"
+        path.write_text(f"序号,单位名称,统一社会信用代码\n1,甲镇人民政府,{CODE}\n2,乙镇人民政府,\n", encoding=encoding)
+        entries = read_roster(path)
+        assert [(e.name, e.credit_code, e.line) for e in entries] == [
+            ("甲镇人民政府", CODE, 2), ("乙镇人民政府", None, 3)]
+
+
+def test_xlsx_roster_with_a_title_above_the_header(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["2025年度应报单位名单"])
+    ws.append(["序号", "信用代码", "单位全称"])
+    ws.append([1, CODE.lower(), "甲镇人民政府"])
+    ws.append([2, None, " 乙 镇人民政府 "])
+    wb.save(tmp_path / "名单.xlsx")
+    entries = read_roster(tmp_path / "名单.xlsx")
+    assert [(e.name, e.credit_code) for e in entries] == [("甲镇人民政府", CODE), ("乙 镇人民政府", None)]
+
+
+def test_roster_without_a_header_is_one_unit_per_line(tmp_path):
+    path = tmp_path / "名单.csv"
+    path.write_text(f"甲镇人民政府\n\n{CODE}\n", encoding="utf-8")
+    assert [(e.name, e.credit_code) for e in read_roster(path)] == [("甲镇人民政府", None), (None, CODE)]
+
+
+@pytest.mark.parametrize("name,content,message", [
+    ("名单.csv", "单位名称\n", "没有单位"),
+    ("名单.txt", "甲镇", "应为 .xlsx 或 .csv"),
+    ("名单.xlsx", "not a workbook", "无法读取"),
+])
+def test_an_unusable_roster_is_a_clear_error(tmp_path, name, content, message):
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    with pytest.raises(RosterError, match=message):
+        read_roster(tmp_path / name)
+    with pytest.raises(RosterError, match="找不到"):
+        read_roster(tmp_path / "不存在.csv")
+
+
+def test_discover_walks_folders_and_lists_what_it_skips(tmp_path):
+    (tmp_path / "乡镇" / "深一层").mkdir(parents=True)
+    (tmp_path / ".git").mkdir()
+    for name in ("乡镇/甲.xlsx", "乡镇/深一层/乙.xlsx", "乡镇/~$甲.xlsx", "乡镇/.丙.xlsx", "乡镇/说明.docx",
+                 ".git/x.xlsx", "丁.xls", "输出.xlsx"):
+        (tmp_path / name).write_bytes(b"x")
+    found, skipped = discover([tmp_path, tmp_path / "乡镇" / "甲.xlsx"], exclude={(tmp_path / "输出.xlsx").resolve()})
+    assert sorted(p.name for p in found) == ["丁.xls", "乙.xlsx", "甲.xlsx"]
+    reasons = {s.path.split("/")[-1]: s.reason for s in skipped}
+    assert reasons == {"~$甲.xlsx": "Office 临时锁定文件（文件正被打开）", ".丙.xlsx": "隐藏文件",
+                       "说明.docx": "不是工作簿文件", "输出.xlsx": "本次汇总的输出文件"}
+    _, missing = discover([tmp_path / "没有这个文件夹"])
+    assert missing[0].reason == "文件或文件夹不存在"

@@ -10,6 +10,7 @@ faulty ones that between them break every rule.
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
 import sys
 from pathlib import Path
@@ -18,19 +19,13 @@ from gitools.form import FORM
 from gitools.io.atomic import atomic_write
 from gitools.template.fill import fill
 from gitools.template.fill import zeros as fill_zeros
+from gitools.template.synthetic import NARRATIVE, consistent_values, credit_code
 from gitools.template.writer import build
-from gitools.validate.codes import credit_check_char, org_check_char
 
 HERE = Path(__file__).resolve().parent
 SEEDS = HERE.parent.parent / "shared" / "seeds"
 
 Values = dict[tuple[str, str, str], object]
-
-
-def credit_code(division: str, org8: str, kind: str = "11") -> str:
-    """A code that passes GB 32100 (used for the made-up example units only)."""
-    body = kind + division + org8 + org_check_char(org8)
-    return body + credit_check_char(body)
 
 
 def zeros() -> Values:
@@ -40,6 +35,7 @@ def zeros() -> Values:
 def write(name: str, unit: dict[str, object], values: Values, narrative: dict[str, str]) -> Path:
     wb = fill(build(FORM), FORM, unit=unit, values=values, narrative=narrative)
     path = HERE / f"{name}.xlsx"
+    path.parent.mkdir(exist_ok=True)
     with atomic_write(path) as tmp:
         wb.save(tmp)
     return path
@@ -196,11 +192,53 @@ def build_faulty() -> list[Path]:
     ]
 
 
+# --- a county's inbox, for `gitools merge` ----------------------------------------------------
+
+COUNTY = "county-2025"
+COUNTY_UNITS = (  # name, category, 8-character organisation code
+    ("示例县城关镇人民政府", "乡（镇）人民政府", "00543210"),
+    ("示例县河口镇人民政府", "乡（镇）人民政府", "00543211"),
+    ("示例县山前乡人民政府", "乡（镇）人民政府", "00543212"),
+    ("示例县东城街道办事处", "街道办事处", "00543213"),
+    ("示例县教育局", "县（市、区）政府部门", "00543214"),
+    ("示例县卫生健康委员会", "县（市、区）政府部门", "00543215"),
+    ("示例县市场监督管理局", "县（市、区）政府部门", "00543216"),
+)
+COUNTY_MISSING = "示例县西岭镇人民政府"
+
+
+def build_county() -> list[Path]:
+    """Seven units of one county for 2025: one sent twice, one with an error, one file broken,
+    and a roster that also lists a unit that never reported."""
+
+    rng = random.Random(2025)
+    paths = []
+    for i, (name, category, org) in enumerate(COUNTY_UNITS):
+        identity = {"unit_name": name, "credit_code": credit_code("410721", org), "division_code": "410721",
+                    "unit_category": category, "report_year": 2025, "preparer": "赵六",
+                    "phone": "0373-5550000", "filled_on": dt.date(2026, 1, 8 + i)}
+        values = consistent_values(FORM, rng)
+        if name.endswith("卫生健康委员会"):
+            identity["phone"] = None  # a required field left blank: an error, kept out of the totals
+        paths.append(write(f"{COUNTY}/{i + 1:02d}-{name}", identity, values, NARRATIVE))
+        if name.endswith("河口镇人民政府"):  # an earlier, since corrected copy of the same report
+            paths.append(write(f"{COUNTY}/{i + 1:02d}-{name}（初稿）", identity | {"filled_on": dt.date(2026, 1, 3)},
+                               consistent_values(FORM, rng), NARRATIVE))
+    broken = HERE / COUNTY / "08-示例县住房和城乡建设局.xlsx"
+    broken.write_bytes(b"PK\x03\x04" + "传输中断，文件不完整".encode())
+    roster = HERE / f"{COUNTY}-应报单位名单.csv"
+    lines = ["序号,单位名称,统一社会信用代码"]
+    lines += [f"{i},{n},{credit_code('410721', o)}" for i, (n, _, o) in enumerate(COUNTY_UNITS, start=1)]
+    lines += [f"{len(COUNTY_UNITS) + 1},示例县住房和城乡建设局,", f"{len(COUNTY_UNITS) + 2},{COUNTY_MISSING},"]
+    roster.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [*paths, broken, roster]
+
+
 def main() -> int:
     if not SEEDS.is_dir():
         print(f"找不到真实年报样本目录：{SEEDS}", file=sys.stderr)
         return 2
-    for p in build_seeds() + build_examples() + build_faulty():
+    for p in build_seeds() + build_examples() + build_faulty() + build_county():
         print(p.relative_to(HERE.parent))
     return 0
 

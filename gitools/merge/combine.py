@@ -194,7 +194,7 @@ def combine(received: list[Received], form: Form, *, year: int | None = None, in
     kept = _drop_duplicates(current)
     for e in kept:
         if e.status is Status.FAILED and not include_invalid:
-            e.note = "有错误，未计入（改正后重新报送，或使用 --include-invalid）"
+            e.note = f"有 {len(e.received.report.errors)} 个错误，未计入（改正后重新报送，或使用 --include-invalid）"
         else:
             e.included = True
             e.note = "有错误，按 --include-invalid 计入" if e.status is Status.FAILED else "已计入"

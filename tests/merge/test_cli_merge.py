@@ -51,3 +51,15 @@ def test_nothing_usable_or_a_wrong_call_exits_2_with_a_chinese_message(tmp_path,
     assert main(["merge", str(tmp_path), "-o", str(tmp_path / "x.xlsx")]) == 2
     assert "没有可计入汇总的报表" in capsys.readouterr().err
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_the_readme_command_on_the_bundled_county_sample(tmp_path, capsys):
+    from ..conftest import ROOT
+
+    out = tmp_path / "输出" / "示例县汇总表.xlsx"
+    code = main(["merge", str(ROOT / "samples" / "county-2025"), "--roster",
+                 str(ROOT / "samples" / "county-2025-应报单位名单.csv"), "--name", "示例县人民政府", "-o", str(out)])
+    text = capsys.readouterr().out
+    assert code == 1 and out.is_file()
+    assert "读取 9 份工作簿（通过 7 份，未通过 1 份，无法读取 1 份）" in text
+    assert "计入汇总 6 份" in text and "（初稿）.xlsx：重复报送" in text and "未报送 1 个单位：示例县西岭镇人民政府" in text

@@ -34,7 +34,7 @@ def test_totals_sum_the_included_and_errors_stay_out_by_default():
     result = combine([a, b, c, bad], FORM)
     assert [e.included for e in result.entries] == [True, True, True, False]
     assert result.totals == [round(x + y + z, 6) for x, y, z in zip(a.values, b.values, c.values, strict=True)]
-    assert "有错误，未计入" in result.entries[3].note
+    assert "1 个错误，未计入" in result.entries[3].note
     assert combine([a, bad], FORM, include_invalid=True).entries[1].included
 
 

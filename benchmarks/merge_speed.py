@@ -86,6 +86,37 @@ def baseline(paths: list[Path]) -> float:
     return time.perf_counter() - start
 
 
+def readers(paths: list[Path]) -> dict[str, float]:
+    """Milliseconds per file to get the cell values out, for each candidate reader."""
+    from gitools.io.xlsx import read
+
+    candidates = {
+        "gitools.io.xlsx (values + formula flags + names)": read,
+        "openpyxl read_only, data_only (values)": lambda p: [list(ws.values) for ws in
+                                                             openpyxl.load_workbook(p, read_only=True,
+                                                                                    data_only=True)],
+        "openpyxl load_workbook, data_only (values)": lambda p: openpyxl.load_workbook(p, data_only=True),
+    }
+    try:
+        from python_calamine import CalamineWorkbook
+
+        def calamine(p: Path) -> None:
+            wb = CalamineWorkbook.from_path(str(p))
+            for name in wb.sheet_names:
+                wb.get_sheet_by_name(name).to_python()
+
+        candidates["python-calamine (values only)"] = calamine
+    except ImportError:
+        pass
+    out = {}
+    for label, fn in candidates.items():
+        start = time.perf_counter()
+        for p in paths:
+            fn(p)
+        out[label] = (time.perf_counter() - start) / len(paths) * 1000
+    return out
+
+
 _CHILD = """
 import json, resource, sys, time
 from pathlib import Path
@@ -125,6 +156,7 @@ def main() -> None:
         assert m["included"] == args.n, m
         sample = paths[: args.baseline_files or min(args.n, 300)]
         base = baseline(sample)
+        per_reader = readers(paths[:100])
     ours = args.n / m["seconds"]
     theirs = len(sample) / base
     print(f"gitools merge, {workers} workers: {args.n} in {m['seconds']:.1f} s = {ours:.0f} submissions/s "
@@ -133,6 +165,8 @@ def main() -> None:
           f"(read and sum only)")
     print(f"speed-up: {ours / theirs:.1f}x")
     print(f"peak memory: main process {m['main_mb']:.0f} MB, largest worker {m['worker_mb']:.0f} MB")
+    for label, ms in per_reader.items():
+        print(f"reader {label}: {ms:.1f} ms/file")
 
 
 if __name__ == "__main__":

@@ -255,12 +255,11 @@ def _chart_sheet(ws: Worksheet, result: MergeResult, form: Form) -> None:
     table = form.table("requests")
     totals = dict(zip(((c.table, c.row, c.column) for c in input_cells(form)), result.totals, strict=True))
     groups: dict[str, float] = {}
-    for r in table.rows:
-        if len(r.path) >= 1 and r.path[0].startswith("三") and table.has_cell(r.key, "natural_person") \
-                and table.cell(r.key, "natural_person").input:
-            group = r.path[1] if len(r.path) > 1 else r.label.split("（区分")[0]
-            value = sum(totals.get((table.key, r.key, c.key), 0.0) for c in table.columns)
-            groups[group] = groups.get(group, 0.0) + value
+    parts = [ref for r in table.relations if r.rule == "requests-results-total" for ref in r.rhs]  # （一）…（六）
+    for row_key, col_key in parts:  # totals holds input cells only: a total's parts are not counted twice
+        row = table.row(row_key)
+        group = row.path[1] if len(row.path) > 1 else row.label.split("（区分")[0]  # （三）不予公开 1.… → （三）
+        groups[group] = groups.get(group, 0.0) + totals.get((table.key, row_key, col_key), 0.0)
     start = 4 + len(states) + 14
     ws.cell(start, 1, "办理结果"), ws.cell(start, 2, "件数")
     for i, (label, n) in enumerate(groups.items(), start=1):

@@ -184,3 +184,16 @@ def test_libreoffice_recalculates_the_summary_to_the_same_totals(county, tmp_pat
             zout.writestr(info, data)
     assert_same_tables(office_resave(stripped), expected_tables(units))
     assert_same_tables(office_resave(out), expected_tables(units))
+
+
+def test_the_chart_data_adds_up_to_the_county_results_total(county, tmp_path):
+    folder, units = county(4)
+    out = tmp_path / "县汇总.xlsx"
+    merge([folder], out, workers=1)
+    charts = read(out).sheets["图表"]
+    rows = {charts[f"A{r}"].value: charts[f"B{r}"].value for r in range(1, 80)
+            if f"A{r}" in charts and f"B{r}" in charts}
+    groups = ["（一）予以公开", "（二）部分公开", "（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"]
+    assert sum(rows[g] for g in groups) == expected_tables(units)["requests"].at["results_total", "total"]
+    with zipfile.ZipFile(out) as z:
+        assert sum(1 for n in z.namelist() if n.startswith("xl/charts/chart")) == 3

@@ -88,6 +88,16 @@ def build_parser() -> argparse.ArgumentParser:
     who.add_argument("--phone", metavar="电话", help="联系电话")
     m.set_defaults(run=_cmd_merge)
 
+    i = sub.add_parser(
+        "import", help="把已发布的年报（文字 .txt、网页 .html、Word .docx）转成填好的工作簿",
+        description="读取已发布的年报，按官方行标签把三张表的数字填入模板，单位名称和年度取自标题，正文各部分照录；"
+                    "读不准的地方（缺行、无标签的数字、错位）和校验发现的问题写入输出文件的“校验结果”工作表并在屏幕上列出。"
+                    "退出码：0 无错误，1 有错误，2 有文件无法读取或参数有误。")
+    i.add_argument("reports", nargs="+", type=Path, metavar="年报", help=".txt / .html / .htm / .docx 文件")
+    i.add_argument("-o", "--output", type=Path, required=True, metavar="输出目录", help="输出目录")
+    i.add_argument("--format", choices=["xlsx", "json"], default="xlsx", help="输出格式（默认 xlsx）")
+    i.set_defaults(run=_cmd_import)
+
     e = sub.add_parser("export", help="按报表格式的键导出工作簿中读到的数值",
                        description="导出工作簿中读到的单位信息、三张表的数值和正文，供其他系统使用。")
     e.add_argument("file", type=Path, metavar="文件")
@@ -212,6 +222,30 @@ def _progress_bar():
         sys.stderr.flush()
 
     return show
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from gitools.findings import FileReport, Status
+    from gitools.importer.write import write_imported
+    from gitools.reader import NotReadable
+    from gitools.render import text_report
+
+    reports = []
+    for path in args.reports:
+        try:
+            report, out = write_imported(path, args.output, args.format)
+        except NotReadable as err:
+            reports.append(FileReport(str(path), [err.finding], readable=False))
+            continue
+        except OSError as err:
+            print(f"错误：无法写入 {args.output}：{err.strerror or err}", file=sys.stderr)
+            return EXIT_USAGE
+        reports.append(report)
+        print(f"已导入：{path} → {out}")
+    sys.stdout.write(text_report(reports))
+    if any(r.status is Status.UNREADABLE for r in reports):
+        return EXIT_USAGE
+    return EXIT_FINDINGS if any(r.status is Status.FAILED for r in reports) else EXIT_OK
 
 
 def _cmd_export(args: argparse.Namespace) -> int:

@@ -56,6 +56,11 @@ class NotReadable(Exception):
 
 
 def read_submission(path: Path, form: Form) -> Submission:
+    """A workbook, or a published report (text, web page, Word) imported in memory."""
+    from gitools.importer import REPORT_SUFFIXES, import_report
+
+    if Path(path).suffix.lower() in REPORT_SUFFIXES:
+        return import_report(Path(path), form)[0]
     try:
         book = read(path)
     except UnreadableWorkbook as e:
@@ -220,7 +225,8 @@ def _recompute(table: Table, values: dict[tuple[str, str], float], refs: list[tu
             if any(math.isnan(v) for v in parts) and any(p in pending for p in defining[ref].rhs):
                 still.append(ref)
                 continue
-            values[ref] = sum(v for v in parts if not math.isnan(v))
+            if not any(math.isnan(v) for v in parts):  # a total of unknown parts stays unknown
+                values[ref] = sum(parts)
         if not still:
             return
         pending = still

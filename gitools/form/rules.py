@@ -62,6 +62,18 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo("merge-missing", "未报送", "应报单位名单中的单位没有报送（或报送的文件无法识别为该单位）"),
     RuleInfo("merge-double-count", "汇总表与其所含单位一并报送",
              "汇总表已包含这些单位的数字，不能与这些单位的报表一并汇总，否则重复计算"),
+    # reading a published report (text, web page, Word)
+    RuleInfo("import-title-missing", "标题中没有单位名称和年度",
+             "标题应为“××× 2025 年政府信息公开工作年度报告”；请在“单位信息”中补填", W),
+    RuleInfo("import-table-missing", "找不到统计表", "报告中缺少这张表，对应单元格留空"),
+    RuleInfo("import-row-missing", "找不到表格行", "报告的表格中缺少这一行，对应单元格留空"),
+    RuleInfo("import-row-unlabeled", "数字行没有标签", "一行数字没有行标签，无法确定归属，未采用"),
+    RuleInfo("import-row-unknown", "无法识别的行标签", "行标签不是官方格式中的项目，其后的数字未采用"),
+    RuleInfo("import-row-count", "一行中的数字个数不对", "数字个数与官方格式的列数不符，无法确定所在列，此行留空"),
+    RuleInfo("import-row-repeated", "表格行重复", "同一行出现两次，只采用第一次"),
+    RuleInfo("import-row-order", "表格行顺序与官方格式不同", "已按行标签读取，请核对", W),
+    RuleInfo("import-label-variant", "行标签与官方格式略有不同", "已按最接近的官方标签读取，请核对", W),
+    RuleInfo("import-label-shifted", "表格行标签可能错位", "分组标题与其后的行不对应，表格可能在发布时错位，请对照原文核对", W),
     # the file itself
     RuleInfo("file-unreadable", "文件无法读取", "请用 Excel 或 WPS 另存为 .xlsx 后重新报送"),
     RuleInfo("not-template", "不是本报表模板", "请使用统一下发的填报模板"),

@@ -18,6 +18,7 @@ from typing import Any
 
 from gitools.findings import FileReport, finding
 from gitools.form.model import Cell, Form
+from gitools.importer import REPORT_SUFFIXES, import_report
 from gitools.io.xlsx import RawBook, UnreadableWorkbook, read
 from gitools.reader import NotReadable, Submission, from_book
 from gitools.validate.engine import validate_all
@@ -67,8 +68,11 @@ def read_chunk(paths: list[str], form: Form, today: dt.date, members: MembersRea
     subs: list[tuple[int, Submission, RawBook]] = []
     for path in paths:
         try:
-            book = read(Path(path))
-            sub = from_book(book, form, path)
+            if Path(path).suffix.lower() in REPORT_SUFFIXES:  # a published report, imported in memory
+                sub, book = import_report(Path(path), form)[0], RawBook()
+            else:
+                book = read(Path(path))
+                sub = from_book(book, form, path)
         except UnreadableWorkbook as e:
             out.append(Received(path, _modified(path), FileReport(path, [finding("file-unreadable", str(e))], False)))
             continue

@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from gitools.importer.sources import REPORT_SUFFIXES
+
 # what may be a clerk's workbook; the old and foreign formats are read to say so clearly
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".et", ".ods", ".xlsb"}
 
@@ -20,8 +22,8 @@ class Skipped:
 def _why_not(path: Path) -> str | None:
     if path.name.startswith("~$"):
         return "Office 临时锁定文件（文件正被打开）"
-    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
-        return "不是工作簿文件"
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES | REPORT_SUFFIXES:
+        return "不是工作簿或年报文件"
     return None
 
 

@@ -39,7 +39,7 @@ def merge_text(result: MergeResult, output: Path) -> str:
         more = f"等 {len(result.missing)} 个" if len(result.missing) > SHOW else ""
         lines.append(f"未报送 {len(result.missing)} 个单位：{names}{more}")
     if result.skipped:
-        lines.append(f"跳过 {len(result.skipped)} 个非工作簿或临时文件（详见“报送情况”）")
+        lines.append(f"跳过 {len(result.skipped)} 个其他文件（临时、隐藏或非报表文件，详见“报送情况”）")
     problems = sum(len(e.received.report.findings) + len(e.findings) for e in result.entries)
     lines.append(f"问题 {problems} 条，详见汇总表“问题清单”")
     lines.append(f"汇总表：{output}")

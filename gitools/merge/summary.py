@@ -155,7 +155,7 @@ def _status_sheet(ws: Worksheet, result: MergeResult) -> int:
     if result.missing:
         counts.append(f"未报送 {len(result.missing)} 个")
     if result.skipped:
-        counts.append(f"跳过非工作簿文件 {len(result.skipped)} 个")
+        counts.append(f"跳过其他文件 {len(result.skipped)} 个")
     ws["A2"] = "，".join(counts)
     _header(ws, 3, STATUS_COLUMNS, (6, 30, 22, 18, 26, 50, 10, 8, 8, 9, 50))
     _prototype(ws, 4, len(STATUS_COLUMNS), wrap=(2, 6, 11))

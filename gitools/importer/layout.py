@@ -1,0 +1,285 @@
+"""Read a published report's text into the form: title, narrative sections and the three
+tables, matched by their official labels rather than by position.
+
+The input is a list of lines, each a list of fields: a tab-separated text row, a row of an
+HTML or Word table (merged cells left as empty fields), or a single cell per line when a
+table was flattened. Numbers follow their row label on the same line or on the next lines.
+What cannot be placed is reported as a finding; no number is dropped silently or invented.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from gitools.findings import Finding, finding
+from gitools.form.model import Form, Row, Table
+from gitools.values import Parsed, parse_number
+
+Line = list[str]
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d+[.、．]|\(\d+\))")
+_TITLE = re.compile(r"^(?P<unit>.*?)\s*(?P<year>20\d\d)\s*年\s*度?\s*(?:的)?\s*政府信息公开\s*工作\s*年度\s*报告")
+TABLE_HEADINGS = {  # words of the section heading that opens each table, and of the one after the last
+    "active": "主动公开政府信息情况",
+    "requests": "收到和处理政府信息公开申请情况",
+    "appeals": "政府信息公开行政复议行政诉讼情况",
+}
+END_HEADING = "存在的主要问题及改进情况"
+SECTION_HEADINGS = {"overview": "总体情况", "problems": "存在的主要问题及改进情况", "other_matters": "其他需要报告的事项"}
+
+
+def norm(text: str) -> str:
+    """Full-width to half-width, no spaces: the form in which labels are compared."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def core(text: str) -> str:
+    """A label without its numbering: "（三）不予公开" → "不予公开", "1. 属于国家秘密" → "属于国家秘密"."""
+    return _NUMBERING.sub("", norm(text))
+
+
+def _is_heading(fields: Line, words: str) -> bool:
+    text = re.sub(r"[、，,]", "", core(" ".join(fields)))
+    return text == re.sub(r"[、，,]", "", words)
+
+
+@dataclass
+class Imported:
+    unit_name: str | None = None
+    year: int | None = None
+    values: dict[tuple[str, str, str], float] = field(default_factory=dict)
+    narrative: dict[str, str] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+
+# --- title and narrative -----------------------------------------------------------------
+
+
+def _title(lines: list[Line], out: Imported) -> None:
+    for fields in lines[:10]:
+        m = _TITLE.match(" ".join(f.strip() for f in fields if f.strip()))
+        if m:
+            out.unit_name = m.group("unit").strip() or None
+            out.year = int(m.group("year"))
+            break
+    if out.unit_name is None or out.year is None:
+        out.findings.append(finding("import-title-missing", "标题中找不到单位名称和报告年度（应为“××× 2025 年政府信息公开"
+                                    "工作年度报告”），请在导入后的“单位信息”中补填"))
+
+
+def _section_starts(lines: list[Line]) -> dict[str, int]:
+    starts: dict[str, int] = {}
+    for i, fields in enumerate(lines):
+        for key, words in (*SECTION_HEADINGS.items(), *TABLE_HEADINGS.items()):
+            if key not in starts and _is_heading(fields, words):
+                starts[key] = i
+    return starts
+
+
+_OVERVIEW_PARTS = {"overview_active": "主动公开", "overview_requests": "依申请公开",
+                   "overview_management": "政府信息管理", "overview_platforms": "政府信息公开平台建设",
+                   "overview_oversight": "监督保障"}
+
+
+def _narrative(lines: list[Line], starts: dict[str, int], out: Imported) -> None:
+    order = sorted(starts.items(), key=lambda kv: kv[1])
+    for key in SECTION_HEADINGS:
+        if key not in starts:
+            continue
+        begin = starts[key] + 1
+        end = next((i for _, i in order if i > starts[key]), len(lines))
+        paragraphs = [" ".join(f.strip() for f in fields if f.strip()) for fields in lines[begin:end]]
+        text = "\n".join(p for p in paragraphs if p)
+        if key == "overview":
+            text = _overview(text, out)
+        if text:
+            out.narrative[key] = text
+
+
+def _overview(text: str, out: Imported) -> str:
+    """Split 一、总体情况 into its five official parts when the report uses them."""
+    marks = []
+    for key, words in _OVERVIEW_PARTS.items():
+        m = re.search(rf"^\s*[(（][一二三四五][)）]\s*{words}\s*[:：]?", text, re.M)
+        if m:
+            marks.append((m.start(), m.end(), key))
+    if len(marks) < 3:  # a report with its own sub-headings: keep it whole
+        return text
+    marks.sort()
+    for n, (_, end, key) in enumerate(marks):
+        stop = marks[n + 1][0] if n + 1 < len(marks) else len(text)
+        out.narrative[key] = text[end:stop].strip()
+    return text[:marks[0][0]].strip()
+
+
+# --- tables ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Pending:
+    row: Row | None
+    line: int
+    values: list[str]
+    label: str = ""
+
+
+def _labels(table: Table) -> dict[str, Row]:
+    return {core(r.label): r for r in table.rows}
+
+
+def _groups(table: Table) -> dict[str, str]:
+    """Sub-heading core → its official text ("不予公开" → "（三）不予公开")."""
+    return {core(p): p for r in table.rows for p in r.path[1:]}
+
+
+def _match(text: str, labels: dict[str, Row]) -> tuple[Row | None, bool]:
+    """The row a label names; the flag says it was only a close match."""
+    key = core(text)
+    if key in labels:
+        return labels[key], False
+    close = difflib.get_close_matches(key, list(labels), n=1, cutoff=0.85)
+    return (labels[close[0]], True) if close and len(key) >= 4 else (None, False)
+
+
+def _is_number(text: str) -> bool:
+    return parse_number(text).how in (Parsed.NUMBER, Parsed.TEXT_NUMBER) and any(ch.isdigit() for ch in
+                                                                                  unicodedata.normalize("NFKC", text))
+
+
+def _table(form: Form, table: Table, lines: list[tuple[int, Line]], out: Imported) -> None:
+    labels, groups = _labels(table), _groups(table)
+    width = {r.key: [c for c in table.cells if c.row == r.key] for r in table.rows}
+    rows: list[_Pending] = []
+    current: _Pending | None = None
+    group_pending: tuple[str, int] | None = None
+
+    def complete(p: _Pending | None) -> bool:
+        if p is None:
+            return True
+        need = len(width[p.row.key]) if p.row else max(len(c) for c in width.values())
+        return len([v for v in p.values if v.strip()]) >= need
+
+    for number, fields in lines:
+        texts = [(i, f.strip()) for i, f in enumerate(fields) if f.strip()]
+        label_at, row, variant = None, None, False
+        for i, text in texts:
+            if _is_number(text):
+                continue
+            r, close = _match(text, labels)
+            if r is not None:
+                label_at, row, variant = i, r, close
+            elif core(text) in groups:
+                group_pending = (groups[core(text)], number)
+        if row is not None:
+            if current is not None and current.row is not None and not any(v.strip() for v in current.values):
+                rows.remove(current)  # a header word that happens to be a label ("总计", "其他")
+            if variant:
+                out.findings.append(finding("import-label-variant", f"第 {number} 行“{fields[label_at].strip()}”与官方标签"
+                                            f"“{row.label}”不完全相同，已按此行读取，请核对", sheet=table.sheet))
+            if group_pending and len(row.path) > 1 and group_pending[0] != row.path[-1]:
+                out.findings.append(finding(
+                    "import-label-shifted", f"{table.title}第 {group_pending[1]} 行：“{group_pending[0]}”之后紧接的是"
+                    f"“{row.label}”（属于“{row.path[-1]}”），表格行标签可能错位，请对照原文核对",
+                    sheet=table.sheet))
+            group_pending = None
+            current = _Pending(row, number, [f for f in fields[label_at + 1:]], fields[label_at].strip())
+            rows.append(current)
+            continue
+        numbers = [f for _, f in texts if _is_number(f)]
+        if not numbers:
+            continue
+        if len(numbers) < len(texts):
+            words = "、".join(f for _, f in texts if not _is_number(f))
+            out.findings.append(finding("import-row-unknown", f"{table.title}第 {number} 行“{words}”不是本表的行标签，"
+                                        f"其后的数字 {' '.join(numbers)} 未采用", sheet=table.sheet))
+            continue
+        if current is not None and not complete(current):
+            current.values += [f for f in fields]
+        else:
+            current = _Pending(None, number, list(fields))
+            rows.append(current)
+    if current is not None and current.row is not None and not any(v.strip() for v in current.values):
+        rows.remove(current)
+    _place(table, rows, width, out)
+
+
+def _values(p: _Pending, cells: int) -> list[str] | None:
+    """The row's values in column order; empty fields inside a full-width row are blanks."""
+    fields = [f.strip() for f in p.values]
+    while fields and not fields[0]:
+        fields.pop(0)
+    while fields and not fields[-1]:
+        fields.pop()
+    if len(fields) == cells:
+        return fields
+    filled = [f for f in fields if f]
+    return filled if len(filled) == cells else None
+
+
+def _place(table: Table, rows: list[_Pending], width: dict, out: Imported) -> None:
+    seen: dict[str, _Pending] = {}
+    unlabeled = [p for p in rows if p.row is None]
+    if len(table.rows) == 1 and table.rows[0].key not in {p.row.key for p in rows if p.row} and unlabeled:
+        unlabeled[0].row = table.rows[0]  # a one-row table (四) has no row label in the text
+        unlabeled = unlabeled[1:]
+    for p in unlabeled:
+        numbers = " ".join(f.strip() for f in p.values if f.strip())
+        out.findings.append(finding("import-row-unlabeled", f"{table.title}第 {p.line} 行有一行数字（{numbers}）没有行标签，"
+                                    "无法确定属于哪一行，未采用", sheet=table.sheet))
+    order = [r.key for r in table.rows]
+    last = -1
+    for p in rows:
+        if p.row is None:
+            continue
+        cells = width[p.row.key]
+        first = cells[0].address
+        if p.row.key in seen:
+            out.findings.append(finding("import-row-repeated", f"{table.title}第 {p.line} 行“{p.label}”重复出现"
+                                        f"（第一次在第 {seen[p.row.key].line} 行），只采用第一次的数字",
+                                        sheet=table.sheet, cell=first))
+            continue
+        seen[p.row.key] = p
+        position = order.index(p.row.key)
+        if position < last:
+            out.findings.append(finding("import-row-order", f"{table.title}第 {p.line} 行“{p.label}”的位置与官方格式的行序"
+                                        "不同，已按标签读取，请核对", sheet=table.sheet, cell=first))
+        last = max(last, position)
+        values = _values(p, len(cells))
+        if values is None:
+            got = " ".join(f.strip() for f in p.values if f.strip()) or "无"
+            out.findings.append(finding("import-row-count", f"{table.title}第 {p.line} 行“{p.label}”应有 {len(cells)} 个数字，"
+                                        f"实际为：{got}；无法确定各数字所在的列，此行留空", sheet=table.sheet, cell=first))
+            continue
+        for cell, text in zip(cells, values, strict=True):
+            if not text:
+                continue  # a blank cell stays blank: validation says it was taken as 0
+            n = parse_number(text)
+            if n.value is None:
+                out.findings.append(finding("import-row-count", f"{table.title}第 {p.line} 行“{p.label}”中的“{text}”"
+                                            "不是数字，此格留空", sheet=table.sheet, cell=cell.address))
+                continue
+            out.values[(table.key, cell.row, cell.column)] = n.value
+    for r in table.rows:
+        if r.key not in seen:
+            out.findings.append(finding("import-row-missing", f"{table.title}中找不到“{r.full_label}”这一行，"
+                                        "对应单元格留空", sheet=table.sheet, cell=width[r.key][0].address))
+
+
+def parse(lines: list[Line], form: Form) -> Imported:
+    out = Imported()
+    _title(lines, out)
+    starts = _section_starts(lines)
+    _narrative(lines, starts, out)
+    bounds = sorted(starts.values())
+    for table in form.tables:
+        if table.key not in starts:
+            out.findings.append(finding("import-table-missing", f"找不到“{table.title}”表格，其单元格留空",
+                                        sheet=table.sheet))
+            continue
+        begin = starts[table.key] + 1
+        end = next((i for i in bounds if i > starts[table.key]), len(lines))
+        _table(form, table, [(i + 1, lines[i]) for i in range(begin, end)], out)
+    return out

@@ -197,14 +197,18 @@ def _read_table(book: RawBook, table: Table, sources: dict[str, Source],
                     expected=number.value, actual=str(raw.value)))
     _recompute(table, values, recompute)
     df = _frame(table, values)
+    findings += blank_findings(table, blanks)
+    return df
+
+
+def blank_findings(table: Table, blanks: list[tuple[str, str]]) -> list[Finding]:
+    """Blank number cells, taken as 0: one finding each, or one for the table when many."""
     if len(blanks) > BLANK_GROUP:
         cells = "、".join(c for _, c in blanks[:6]) + ("等" if len(blanks) > 6 else "")
-        findings.append(finding("value-blank", f"{table.sheet} 有 {len(blanks)} 个数字格为空白（{cells}），已按 0 计算；没有发生的请填 0",
-            sheet=blanks[0][0], cell=blanks[0][1], actual=len(blanks)))
-    else:
-        findings += [finding("value-blank", f"{table.sheet} {c} 为空白，已按 0 计算；没有发生的请填 0", sheet=s, cell=c)
-                     for s, c in blanks]
-    return df
+        return [finding("value-blank", f"{table.sheet} 有 {len(blanks)} 个数字格为空白（{cells}），已按 0 计算；"
+                        "没有发生的请填 0", sheet=blanks[0][0], cell=blanks[0][1], actual=len(blanks))]
+    return [finding("value-blank", f"{table.sheet} {c} 为空白，已按 0 计算；没有发生的请填 0", sheet=s, cell=c)
+            for s, c in blanks]
 
 
 def _frame(table: Table, values: dict[tuple[str, str], float]) -> pd.DataFrame:

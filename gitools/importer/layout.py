@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from gitools.findings import Finding, finding
 from gitools.form.model import Form, Row, Table
+from gitools.reader import blank_findings
 from gitools.values import Parsed, parse_number
 
 Line = list[str]
@@ -60,7 +61,7 @@ class Imported:
 
 def _title(lines: list[Line], out: Imported) -> None:
     for fields in lines[:10]:
-        m = _TITLE.match(" ".join(f.strip() for f in fields if f.strip()))
+        m = _TITLE.match(unicodedata.normalize("NFKC", " ".join(f.strip() for f in fields if f.strip())))
         if m:
             out.unit_name = m.group("unit").strip() or None
             out.year = int(m.group("year"))
@@ -177,11 +178,11 @@ def _table(form: Form, table: Table, lines: list[tuple[int, Line]], out: Importe
             if current is not None and current.row is not None and not any(v.strip() for v in current.values):
                 rows.remove(current)  # a header word that happens to be a label ("总计", "其他")
             if variant:
-                out.findings.append(finding("import-label-variant", f"第 {number} 行“{fields[label_at].strip()}”与官方标签"
+                out.findings.append(finding("import-label-variant", f"{table.title}，原文第 {number} 行“{fields[label_at].strip()}”与官方标签"
                                             f"“{row.label}”不完全相同，已按此行读取，请核对", sheet=table.sheet))
             if group_pending and len(row.path) > 1 and group_pending[0] != row.path[-1]:
                 out.findings.append(finding(
-                    "import-label-shifted", f"{table.title}第 {group_pending[1]} 行：“{group_pending[0]}”之后紧接的是"
+                    "import-label-shifted", f"{table.title}，原文第 {group_pending[1]} 行：“{group_pending[0]}”之后紧接的是"
                     f"“{row.label}”（属于“{row.path[-1]}”），表格行标签可能错位，请对照原文核对",
                     sheet=table.sheet))
             group_pending = None
@@ -193,7 +194,7 @@ def _table(form: Form, table: Table, lines: list[tuple[int, Line]], out: Importe
             continue
         if len(numbers) < len(texts):
             words = "、".join(f for _, f in texts if not _is_number(f))
-            out.findings.append(finding("import-row-unknown", f"{table.title}第 {number} 行“{words}”不是本表的行标签，"
+            out.findings.append(finding("import-row-unknown", f"{table.title}，原文第 {number} 行“{words}”不是本表的行标签，"
                                         f"其后的数字 {' '.join(numbers)} 未采用", sheet=table.sheet))
             continue
         if current is not None and not complete(current):
@@ -207,16 +208,26 @@ def _table(form: Form, table: Table, lines: list[tuple[int, Line]], out: Importe
 
 
 def _values(p: _Pending, cells: int) -> list[str] | None:
-    """The row's values in column order; empty fields inside a full-width row are blanks."""
-    fields = [f.strip() for f in p.values]
+    """The row's values in column order, or None when their columns cannot be known.
+
+    Empty fields are either merged-cell remnants (before the numbers) or blank cells. A row
+    that fills the width exactly, or has exactly one number per column, is unambiguous; else
+    a table grid (web page, Word) is right-aligned: the last fields are the value columns.
+    """
+    raw = [f.strip() for f in p.values]
+    while raw and not raw[-1]:
+        raw.pop()
+    fields = list(raw)
     while fields and not fields[0]:
         fields.pop(0)
-    while fields and not fields[-1]:
-        fields.pop()
     if len(fields) == cells:
         return fields
     filled = [f for f in fields if f]
-    return filled if len(filled) == cells else None
+    if len(filled) == cells:
+        return filled
+    if len(raw) >= cells and not any(raw[:-cells]):
+        return raw[-cells:]
+    return None
 
 
 def _place(table: Table, rows: list[_Pending], width: dict, out: Imported) -> None:
@@ -227,41 +238,45 @@ def _place(table: Table, rows: list[_Pending], width: dict, out: Imported) -> No
         unlabeled = unlabeled[1:]
     for p in unlabeled:
         numbers = " ".join(f.strip() for f in p.values if f.strip())
-        out.findings.append(finding("import-row-unlabeled", f"{table.title}第 {p.line} 行有一行数字（{numbers}）没有行标签，"
+        out.findings.append(finding("import-row-unlabeled", f"{table.title}，原文第 {p.line} 行有一行数字（{numbers}）没有行标签，"
                                     "无法确定属于哪一行，未采用", sheet=table.sheet))
     order = [r.key for r in table.rows]
     last = -1
+    blanks: list[tuple[str, str]] = []
     for p in rows:
         if p.row is None:
             continue
         cells = width[p.row.key]
         first = cells[0].address
         if p.row.key in seen:
-            out.findings.append(finding("import-row-repeated", f"{table.title}第 {p.line} 行“{p.label}”重复出现"
+            out.findings.append(finding("import-row-repeated", f"{table.title}，原文第 {p.line} 行“{p.label}”重复出现"
                                         f"（第一次在第 {seen[p.row.key].line} 行），只采用第一次的数字",
                                         sheet=table.sheet, cell=first))
             continue
         seen[p.row.key] = p
         position = order.index(p.row.key)
         if position < last:
-            out.findings.append(finding("import-row-order", f"{table.title}第 {p.line} 行“{p.label}”的位置与官方格式的行序"
+            out.findings.append(finding("import-row-order", f"{table.title}，原文第 {p.line} 行“{p.label}”的位置与官方格式的行序"
                                         "不同，已按标签读取，请核对", sheet=table.sheet, cell=first))
         last = max(last, position)
         values = _values(p, len(cells))
         if values is None:
             got = " ".join(f.strip() for f in p.values if f.strip()) or "无"
-            out.findings.append(finding("import-row-count", f"{table.title}第 {p.line} 行“{p.label}”应有 {len(cells)} 个数字，"
+            out.findings.append(finding("import-row-count", f"{table.title}，原文第 {p.line} 行“{p.label}”应有 {len(cells)} 个数字，"
                                         f"实际为：{got}；无法确定各数字所在的列，此行留空", sheet=table.sheet, cell=first))
             continue
         for cell, text in zip(cells, values, strict=True):
-            if not text:
-                continue  # a blank cell stays blank: validation says it was taken as 0
+            if not text:  # as in a workbook: a blank cell counts as 0, and the clerk is told
+                blanks.append((table.sheet, cell.address))
+                out.values[(table.key, cell.row, cell.column)] = 0.0
+                continue
             n = parse_number(text)
             if n.value is None:
-                out.findings.append(finding("import-row-count", f"{table.title}第 {p.line} 行“{p.label}”中的“{text}”"
+                out.findings.append(finding("import-row-count", f"{table.title}，原文第 {p.line} 行“{p.label}”中的“{text}”"
                                             "不是数字，此格留空", sheet=table.sheet, cell=cell.address))
                 continue
             out.values[(table.key, cell.row, cell.column)] = n.value
+    out.findings += blank_findings(table, blanks)
     for r in table.rows:
         if r.key not in seen:
             out.findings.append(finding("import-row-missing", f"{table.title}中找不到“{r.full_label}”这一行，"

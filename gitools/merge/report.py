@@ -26,7 +26,7 @@ def _excluded(result: MergeResult) -> list:
 
 def merge_text(result: MergeResult, output: Path) -> str:
     counts = "，".join(f"{STATUS_ZH[s]} {result.count(s)} 份" for s in Status if result.count(s))
-    lines = [f"汇总 {result.year} 年度：读取 {len(result.entries)} 份工作簿（{counts}）"]
+    lines = [f"汇总 {result.year} 年度：读取 {len(result.entries)} 份报表（{counts}）"]
     lines.append(f"计入汇总 {len(result.included)} 份，覆盖 {result.unit_count} 个单位")
     excluded = _excluded(result)
     if excluded:

@@ -17,7 +17,7 @@ def test_everything_expected_merged_exits_0_with_a_one_screen_summary(county, tm
     assert main(["merge", str(folder), "-o", str(out), "--roster", str(roster), "--name", "示例县人民政府",
                  "--workers", "1"]) == 0
     text = capsys.readouterr().out
-    assert "读取 3 份工作簿（通过 3 份）" in text and "计入汇总 3 份，覆盖 3 个单位" in text
+    assert "读取 3 份报表（通过 3 份）" in text and "计入汇总 3 份，覆盖 3 个单位" in text
     assert f"汇总表：{out}" in text and len(text.splitlines()) <= 24
     assert out.is_file()
 
@@ -61,5 +61,5 @@ def test_the_readme_command_on_the_bundled_county_sample(tmp_path, capsys):
                  str(ROOT / "samples" / "county-2025-应报单位名单.csv"), "--name", "示例县人民政府", "-o", str(out)])
     text = capsys.readouterr().out
     assert code == 1 and out.is_file()
-    assert "读取 9 份工作簿（通过 7 份，未通过 1 份，无法读取 1 份）" in text
+    assert "读取 9 份报表（通过 7 份，未通过 1 份，无法读取 1 份）" in text
     assert "计入汇总 6 份" in text and "（初稿）.xlsx：重复报送" in text and "未报送 1 个单位：示例县西岭镇人民政府" in text

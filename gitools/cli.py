@@ -57,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser(
         "validate", help="校验填好的工作簿（表内勾稽关系、单位信息、正文与表格是否一致）",
         description="校验一个或多个填好的工作簿。退出码：0 无错误（可有警告），1 有错误，2 有文件无法读取或参数有误。")
-    v.add_argument("files", nargs="+", type=Path, metavar="文件", help="要校验的 .xlsx 文件")
+    v.add_argument("files", nargs="+", type=Path, metavar="文件",
+                   help="要校验的 .xlsx 文件，也可以是已发布的年报（.txt / .html / .docx，导入后校验）")
     v.add_argument("--previous", type=Path, metavar="上年文件",
                    help="同一单位上一年度的工作簿：核对上年结转、现行有效件数是否衔接")
     v.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")
@@ -71,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="读取文件和文件夹（含子文件夹）中的全部工作簿，逐份校验，把通过校验的汇总成一个汇总表。"
                     "汇总表本身也是合格的报表，可再向上一级汇总。"
                     "退出码：0 应报的都已计入，1 有报表未计入或有单位未报送，2 没有可汇总的内容或参数有误。")
-    m.add_argument("inputs", nargs="+", type=Path, metavar="输入", help="工作簿文件或文件夹")
+    m.add_argument("inputs", nargs="+", type=Path, metavar="输入",
+                   help="工作簿或已发布年报（.txt / .html / .docx）的文件或文件夹")
     m.add_argument("-o", "--output", type=Path, default=Path("政府信息公开年报汇总表.xlsx"), metavar="输出",
                    help="汇总表文件（默认：当前目录下 政府信息公开年报汇总表.xlsx）")
     m.add_argument("--roster", type=Path, metavar="名单",

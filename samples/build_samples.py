@@ -2,8 +2,9 @@
 
     python samples/build_samples.py
 
-One workbook per real published report in ../shared/seeds/ (values as published; the
-identity fields a published report does not carry stay blank), consistent examples, and
+One workbook per real published report in ../shared/seeds/ (values as published and
+checked by hand, narrative as `gitools import` reads it; the identity fields a published
+report does not carry stay blank), consistent examples, and
 faulty ones that between them break every rule.
 """
 
@@ -11,11 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import re
 import sys
 from pathlib import Path
 
 from gitools.form import FORM
+from gitools.importer import import_report
 from gitools.io.atomic import atomic_write
 from gitools.template.fill import fill
 from gitools.template.fill import zeros as fill_zeros
@@ -44,24 +45,6 @@ def write(name: str, unit: dict[str, object], values: Values, narrative: dict[st
 # --- the five published reports -----------------------------------------------------------
 
 
-def seed_narrative(text: str) -> dict[str, str]:
-    """Sections 一, 五 and 六 of a published report, as text."""
-    heads = {"overview": r"^(?:一、)?总体情况\s*$", "problems": r"^五、存在的主要问题及改进情况\s*$",
-             "other_matters": r"^六、其他需要报告的事项\s*$"}
-    ends = {"overview": r"^二、主动公开政府信息情况", "problems": r"^六、其他需要报告的事项",
-            "other_matters": r"\Z"}
-    out = {}
-    for key, head in heads.items():
-        starts = [m.end() for m in re.finditer(head, text, re.M)]
-        if not starts:
-            continue
-        start = starts[-1]
-        end = re.compile(ends[key], re.M).search(text, start)
-        body = text[start:end.start() if end else len(text)]
-        out[key] = re.sub(r"\n\s*\n+", "\n", body).strip()
-    return out
-
-
 SEED_REPORTS = {
     # file: (sample name, 单位名称, 报告年度, 单位类别, non-zero published values)
     "000_6a1ea5d47ca6a7aa.txt": ("seed-000-新华区焦店镇-2023", "新华区焦店镇人民政府", 2023, "乡（镇）人民政府", {
@@ -81,9 +64,10 @@ def build_seeds() -> list[Path]:
     paths = []
     for file, (name, unit_name, year, category, values) in SEED_REPORTS.items():
         text = (SEEDS / file).read_text(encoding="utf-8")
+        narrative = import_report(SEEDS / file, FORM)[1].narrative  # sections as the importer reads them
         assert unit_name[:4] in text and str(year) in text, file
         paths.append(write(name, {"unit_name": unit_name, "report_year": year, "unit_category": category},
-                           zeros() | values, seed_narrative(text)))
+                           zeros() | values, narrative))
     return paths
 
 

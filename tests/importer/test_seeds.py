@@ -88,3 +88,16 @@ def test_what_the_seeds_get_wrong_is_reported_like_a_workbook():
         assert found.findings == []  # layouts read cleanly
         tables = {f.rule for f in validate(sub) if f.sheet and f.sheet.startswith(("二", "三", "四"))}
         assert tables == set(), (name, tables)  # and their tables are consistent
+
+
+def test_rows_out_of_order_and_variant_spelling_are_read_by_label_and_reported(tmp_path):
+    lines = (SEEDS / "002_e8660239deac921c.txt").read_text(encoding="utf-8").splitlines()
+    new = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
+    lines[new], lines[new + 1] = lines[new + 1], lines[new]  # 二、上年结转 now comes first
+    moved = tmp_path / "顺序颠倒.txt"
+    moved.write_bytes("\n".join(lines).replace("1.属于国家秘密", "1．属于国家秘密").encode("gb18030"))
+    sub, found = import_report(moved, FORM)
+    assert [f.rule for f in found.findings] == ["import-row-order"]
+    assert "二、上年结转" in found.findings[0].message or "一、本年新收" in found.findings[0].message
+    assert sub.tables["requests"].at["new", "natural_person"] == 2
+    assert sub.tables["requests"].at["carried_over", "natural_person"] == 0

@@ -11,10 +11,11 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from gitools.findings import STATUS_ZH, FileReport
+from gitools.form import FORM
 from gitools.form.model import Severity
 from gitools.io.atomic import atomic_write
 
-RESULT_SHEET = "校验结果"
+RESULT_SHEET = FORM.result_sheet
 FILLS = {Severity.ERROR: PatternFill("solid", fgColor="FF9999"),
          Severity.WARNING: PatternFill("solid", fgColor="FFD966")}
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告"}

@@ -216,6 +216,7 @@ class Form:
     unit_sheet: str
     narrative_sheet: str
     summary_category: str = ""  # the 单位类别 that marks a summary of several units
+    result_sheet: str = "校验结果"  # where the add-in and --annotate list the findings
 
     def table(self, key: str) -> Table:
         return next(t for t in self.tables if t.key == key)

@@ -53,6 +53,7 @@ def build(form: Form, year: int | None = None) -> Workbook:
     for table in form.tables:
         _table_sheet(wb.create_sheet(table.sheet), table)
     _narrative_sheet(wb.create_sheet(form.narrative_sheet), form)
+    _result_sheet(wb.create_sheet(form.result_sheet))
     _info_sheet(info, form, year)
     _names(wb, form)
     wb.security = WorkbookProtection(lockStructure=True)
@@ -178,7 +179,23 @@ def _table_sheet(ws: Worksheet, table: Table) -> None:
                  landscape=table.landscape, title_rows=table.header_rows)
     first_input = next(c.address for c in table.cells if c.input)
     ws.freeze_panes = f"A{table.header_rows[1] + 1}" if table.key != "requests" else first_input
+    _protect(ws)
+
+
+def _protect(ws: Worksheet) -> None:
+    """Protected without password; formatting stays allowed so the 校验 add-in can mark cells."""
     ws.protection.sheet = True
+    ws.protection.formatCells = False
+
+
+def _result_sheet(ws: Worksheet) -> None:
+    """Empty until the 校验 button (or `gitools validate --annotate`) lists the findings here;
+    present from the start because the workbook structure is locked against new sheets."""
+    ws["A1"] = "校验结果"
+    ws["A1"].font = _font(14, bold=True)
+    ws["A2"] = ("在 Excel 中点击“政务公开年报”选项卡（或任务窗格）中的“校验本工作簿”，"
+                "这里会列出全部问题，并可点击跳到对应单元格。")
+    ws["A2"].font = _font()
 
 
 def _print_setup(ws: Worksheet, area: str, *, landscape: bool,
@@ -218,7 +235,7 @@ def _unit_sheet(ws: Worksheet, form: Form, year: int | None) -> None:
     ws.column_dimensions["C"].width = 48
     last = max(split(f.address)[1] for f in form.fields)
     _print_setup(ws, f"A1:C{last}", landscape=False)
-    ws.protection.sheet = True
+    _protect(ws)
 
 
 def _field_validation(ftype: FieldType, label: str, prompt: str,
@@ -275,7 +292,7 @@ def _narrative_sheet(ws: Worksheet, form: Form) -> None:
     ws.column_dimensions["B"].width = 90
     last = max(split(s.address)[1] for s in form.sections)
     _print_setup(ws, f"A1:B{last}", landscape=False)
-    ws.protection.sheet = True
+    _protect(ws)
 
 
 def _info_sheet(ws: Worksheet, form: Form, year: int | None) -> None:
@@ -336,7 +353,7 @@ def _info_sheet(ws: Worksheet, form: Form, year: int | None) -> None:
     r += 2
     _fill_range(ws, f"A{r}:B{r}", "本模板由 gitools 生成。", align=LEFT, border=False)
     _print_setup(ws, f"A1:B{r}", landscape=False)
-    ws.protection.sheet = True
+    _protect(ws)
 
 
 def _overall_status(form: Form) -> str:

@@ -62,7 +62,13 @@ def test_bad_year_and_bad_output_are_refused_in_chinese(tmp_path, capsys):
 
 def test_sheets_have_chinese_names_in_the_reports_order(wb):
     assert wb.sheetnames == ["填报说明", "单位信息", "二、主动公开", "三、依申请公开", "四、复议诉讼",
-                             "一五六、文字部分"]
+                             "一五六、文字部分", "校验结果"]
+
+
+def test_sheets_are_protected_but_cells_may_be_coloured_by_the_check_button(wb):
+    for name in ("单位信息", "三、依申请公开", "一五六、文字部分"):
+        assert wb[name].protection.sheet and not wb[name].protection.formatCells
+    assert not wb["校验结果"].protection.sheet  # the button writes its findings here
 
 
 def test_every_official_label_is_on_its_sheet(wb):

@@ -168,7 +168,7 @@ def _read_table(book: RawBook, table: Table, sources: dict[str, Source],
         raw = book.cell(src.sheet, src.cell) or RawCell(None)
         label = table.cell_label(cell.row, cell.column)
         if not cell.input:
-            if raw.formula:
+            if raw.formula or not book.formulas_known:
                 value = raw.value if isinstance(raw.value, float) else None
                 if value is None:  # never recalculated, or an error value: compute it ourselves
                     recompute.append((cell.row, cell.column))

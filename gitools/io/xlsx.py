@@ -39,6 +39,7 @@ class RawBook:
     sheets: dict[str, dict[str, RawCell]] = field(default_factory=dict)
     names: dict[str, tuple[str, str]] = field(default_factory=dict)  # name → (sheet, "D5")
     properties: dict[str, str] = field(default_factory=dict)
+    formulas_known: bool = True  # False when read through Office.js, which sends values only
 
     def cell(self, sheet: str, address: str) -> RawCell | None:
         return self.sheets.get(sheet, {}).get(address)

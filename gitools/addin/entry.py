@@ -1,0 +1,148 @@
+"""The 校验本工作簿 button: validate the open workbook through xlwings and show the findings in
+it. Engine-agnostic: the same function serves the Office.js add-in (xlwings Server's remote
+engine) and the desktop ribbon add-in (RunPython).
+
+What it writes: the 校验结果 sheet (replaced on every run) with a link to every cell; the
+offending cells coloured; an alert with the verdict. The cells it coloured last time are
+listed on 校验结果 and get their template colour back first, so a clerk's own formatting of
+other cells is never touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from gitools.findings import STATUS_ZH, FileReport, Status
+from gitools.form import FORM
+from gitools.form.addresses import col_letters
+from gitools.form.model import Form, Severity
+from gitools.io.xlsx import RawBook, RawCell
+from gitools.reader import NotReadable, from_book
+from gitools.validate import validate
+
+COLOURS = {Severity.ERROR: "#FF9999", Severity.WARNING: "#FFD966"}
+INPUT_COLOUR, TOTAL_COLOUR = "#FFF2CC", "#E7E6E6"  # the template's own fills
+SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告"}
+HEADER = ["序号", "严重程度", "工作表", "单元格", "问题", "规则"]
+MARKS_COLUMN = 8  # column H of 校验结果: the cells this run coloured, for the next run to restore
+MARKS_TITLE = "本次标色的单元格（下次校验时自动恢复）"
+
+
+def _plain(value: Any) -> str | float | bool | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool | str):
+        return value
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.strftime("%Y-%m-%d")
+    return str(value)
+
+
+def raw_book(book: Any) -> RawBook:
+    """The workbook's values and names as our reader sees a file. Office.js sends values
+    only, so totals are taken as calculated by Excel and not checked for typed-over formulas."""
+    raw = RawBook(formulas_known=False)
+    for sheet in book.sheets:
+        used = sheet.used_range
+        last = used.last_cell
+        rng = sheet.range((1, 1), (last.row, last.column))
+        values = rng.value
+        if not isinstance(values, list):
+            values = [[values]]
+        elif values and not isinstance(values[0], list):
+            values = [values] if last.row == 1 else [[v] for v in values]
+        cells: dict[str, RawCell] = {}
+        for r, row in enumerate(values, start=1):
+            for c, value in enumerate(row, start=1):
+                plain = _plain(value)
+                if plain is not None:
+                    cells[f"{col_letters(c)}{r}"] = RawCell(plain)
+        raw.sheets[sheet.name] = cells
+    for name in book.names:
+        try:
+            target = name.refers_to_range
+        except Exception:  # a name not referring to one range (constants, several areas)
+            continue
+        if target is not None:
+            raw.names[name.name] = (target.sheet.name, target.address.replace("$", "").split(":")[0])
+    return raw
+
+
+def template_colour(form: Form, sheet: str, cell: str) -> str | None:
+    """The fill the template gives a cell (None: no fill)."""
+    for t in form.tables:
+        if t.sheet == sheet:
+            for c in t.cells:
+                if c.address == cell:
+                    return INPUT_COLOUR if c.input else TOTAL_COLOUR
+    for item in (*form.fields, *form.sections):
+        if item.sheet == sheet and item.address == cell:
+            return INPUT_COLOUR
+    return None
+
+
+def _previous_marks(book: Any, form: Form) -> list[tuple[str, str]]:
+    names = [s.name for s in book.sheets]
+    if form.result_sheet not in names:
+        return []
+    column = book.sheets[form.result_sheet].range((1, MARKS_COLUMN), (500, MARKS_COLUMN)).value or []
+    marks = []
+    for value in column[1:]:
+        if isinstance(value, str) and "!" in value:
+            sheet, cell = value.rsplit("!", 1)
+            if sheet in names:
+                marks.append((sheet, cell))
+    return marks
+
+
+def _result_rows(report: FileReport) -> list[list[Any]]:
+    verdict = (f"校验结论：{STATUS_ZH[report.status]}（{len(report.errors)} 个错误，"
+               f"{len(report.warnings)} 个警告）")
+    rows: list[list[Any]] = [[verdict, None, None, None, None, None], HEADER]
+    for i, f in enumerate(report.findings, start=1):
+        rows.append([i, SEVERITY_ZH[f.severity], f.sheet or "", f.cell or "", f.message, f.rule])
+    return rows
+
+
+def verdict(report: FileReport) -> str:
+    if report.status is Status.PASSED:
+        return "校验通过：没有发现问题。"
+    return (f"{len(report.errors)} 个错误，{len(report.warnings)} 个警告。"
+            "问题已列在“校验结果”工作表中，问题单元格已标色（红色为错误，黄色为警告）。")
+
+
+def check_book(book: Any, form: Form = FORM) -> FileReport | None:
+    """Validate ``book`` (an xlwings Book) in place; None when it is not our template."""
+    try:
+        sub = from_book(raw_book(book), form, book.name)
+    except NotReadable as e:
+        book.app.alert(f"{e.finding.message}。", title="无法校验", buttons="ok", mode="critical")
+        return None
+    report = FileReport(book.name, validate(sub, form))
+    names = [s.name for s in book.sheets]
+    for sheet, cell in _previous_marks(book, form):
+        book.sheets[sheet][cell].color = template_colour(form, sheet, cell)
+    if form.result_sheet in names:
+        ws = book.sheets[form.result_sheet]
+        ws.clear()
+    else:
+        ws = book.sheets.add(form.result_sheet, before=book.sheets[0])
+    rows = _result_rows(report)
+    ws["A1"].value = rows
+    marks: dict[tuple[str, str], Severity] = {}
+    for i, f in enumerate(report.findings, start=3):
+        ws[f"B{i}"].color = COLOURS[f.severity]
+        if f.sheet in names and f.cell:
+            ws[f"D{i}"].add_hyperlink(f"#'{f.sheet}'!{f.cell}", f.cell, f"转到 {f.sheet} {f.cell}")
+            if marks.get((f.sheet, f.cell)) is not Severity.ERROR:  # an error outranks a warning
+                marks[(f.sheet, f.cell)] = f.severity
+    for (sheet, cell), severity in marks.items():
+        book.sheets[sheet][cell].color = COLOURS[severity]
+    ws.range((1, MARKS_COLUMN)).value = [[MARKS_TITLE], *([f"{s}!{c}"] for s, c in marks)]
+    ws.activate()
+    book.app.alert(verdict(report), title=f"校验结果：{STATUS_ZH[report.status]}", buttons="ok",
+                   mode="info" if report.status is Status.PASSED else "critical")
+    return report

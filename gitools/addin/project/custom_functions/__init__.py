@@ -1,0 +1,1 @@
+"""gitools defines no worksheet functions; xlwings Server requires this package to exist."""

@@ -1,0 +1,126 @@
+"""xlwings Server started on loopback by the test, called the way Excel's task pane calls it."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+import xlwings as xw
+
+from gitools.addin.officejs import payload
+
+from ..conftest import ROOT
+
+SCRIPT = "/xlwings/custom-scripts-call/gitools_validate"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    port = free_port()
+    env = dict(os.environ, XLWINGS_LICENSE_KEY="noncommercial")
+    proc = subprocess.Popen([sys.executable, "-m", "gitools", "addin", "serve", "--port", str(port)],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(base + "/taskpane.html", timeout=1)
+            break
+        except (urllib.error.URLError, ConnectionError):
+            if proc.poll() is not None:
+                pytest.fail(proc.stdout.read().decode())
+            time.sleep(0.2)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def post(url: str, body: bytes, headers: dict | None = None) -> tuple[int, dict, dict]:
+    req = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json", **(headers or {})})
+    try:
+        with urllib.request.urlopen(req, timeout=60) as r:
+            return r.status, json.loads(r.read()), dict(r.headers)
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read() or b"{}"), dict(e.headers)
+
+
+def request_body(sample: str) -> bytes:
+    return json.dumps(payload(ROOT / "samples" / sample, xw.__version__), ensure_ascii=False, default=str).encode()
+
+
+def test_the_button_request_returns_the_actions_that_mark_the_workbook(server):
+    status, body, _ = post(server + SCRIPT, request_body("faulty-values.xlsx"))
+    assert status == 200
+    funcs = [a["func"] for a in body["actions"]]
+    assert funcs[0] == "sheetClear" and funcs[-1] == "alert"
+    listing = next(a["values"] for a in body["actions"] if a["func"] == "setValues")
+    assert listing[0][0].startswith("校验结论：未通过") and listing[1] == ["序号", "严重程度", "工作表", "单元格", "问题", "规则"]
+    assert any(row[5] == "value-negative" for row in listing[2:])
+    assert funcs.count("addHyperlink") >= 5 and "setRangeColor" in funcs
+    status, body, _ = post(server + SCRIPT, request_body("example-township-2025.xlsx"))
+    assert body["actions"][-1]["args"][0] == "校验通过：没有发现问题。"
+
+
+def test_the_task_pane_and_the_manifest_are_in_chinese(server):
+    page = urllib.request.urlopen(server + "/taskpane.html").read().decode()
+    assert 'xw-click="gitools_validate"' in page and "校验本工作簿" in page
+    manifest = urllib.request.urlopen(server + "/manifest.xml").read().decode()
+    assert "政务公开年报" in manifest and f"{server}/taskpane.html" in manifest
+
+
+def test_oversized_requests_are_refused_with_a_chinese_message(server):
+    status, body, _ = post(server + SCRIPT, b"{" + b" " * (21 * 1024 * 1024) + b"}")
+    assert status == 413 and "请求过大" in body["detail"]
+
+
+def test_cors_allows_only_the_add_ins_own_origin(server):
+    def preflight(origin: str) -> dict:
+        req = urllib.request.Request(server + SCRIPT, method="OPTIONS", headers={
+            "Origin": origin, "Access-Control-Request-Method": "POST"})
+        try:
+            with urllib.request.urlopen(req) as r:
+                return dict(r.headers)
+        except urllib.error.HTTPError as e:
+            return dict(e.headers)
+
+    assert preflight(server).get("access-control-allow-origin") == server
+    assert "access-control-allow-origin" not in {k.lower() for k in preflight("https://evil.example.com")}
+
+
+def test_without_a_licence_key_the_server_explains_and_exits_2():
+    env = {k: v for k, v in os.environ.items() if k != "XLWINGS_LICENSE_KEY"}
+    done = subprocess.run([sys.executable, "-m", "gitools", "addin", "serve", "--port", str(free_port())],
+                          env=env, capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert done.returncode == 2 and "XLWINGS_LICENSE_KEY=noncommercial" in done.stderr
+
+
+def test_the_task_pane_renders_in_chinese_in_a_real_browser(server, tmp_path):
+    import shutil
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI 需要 Chromium（.ci/run 应已安装）")
+        pytest.skip("Chromium not installed")
+    flags = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+             f"--user-data-dir={tmp_path / 'profile'}", "--window-size=420,640", "--virtual-time-budget=8000"]
+    shot = tmp_path / "taskpane.png"
+    subprocess.run([*flags, f"--screenshot={shot}", server + "/taskpane.html"], capture_output=True, timeout=120)
+    dom = subprocess.run([*flags, "--dump-dom", server + "/taskpane.html"], capture_output=True, timeout=120,
+                         text=True).stdout
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 5000
+    assert 'xw-click="gitools_validate"' in dom and "校验本工作簿" in dom and "政务公开年报" in dom
+    css = urllib.request.urlopen(server + "/static/css/gitools.css").read().decode()
+    assert "重新加载" in css  # xlwings Server's own "did not load" prompt, in Chinese

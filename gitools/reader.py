@@ -21,7 +21,7 @@ from gitools.findings import Finding, finding
 from gitools.form.addresses import col_number, shift, split
 from gitools.form.model import FieldType, Form, Table, UnitField
 from gitools.io.xlsx import RawBook, RawCell, UnreadableWorkbook, read
-from gitools.values import Parsed, display, parse_number
+from gitools.values import Parsed, compact, display, parse_number
 
 BLANK_GROUP = 5  # more blank cells than this in one table are reported as one finding
 
@@ -91,10 +91,6 @@ def from_book(book: RawBook, form: Form, path: str = "") -> Submission:
 # --- finding cells -----------------------------------------------------------------------
 
 
-def _norm(text: object) -> str:
-    return "".join(unicodedata.normalize("NFKC", str(text)).split())
-
-
 def _locate(book: RawBook, form: Form, findings: list[Finding]) -> dict[str, tuple[str, str]]:
     """Defined names first; for whatever they miss, the offset of a label anchor."""
     where: dict[str, tuple[str, str]] = {}
@@ -143,11 +139,11 @@ def _locate(book: RawBook, form: Form, findings: list[Finding]) -> dict[str, tup
 def _find_anchor(book: RawBook, sheet: str, address: str, label: str) -> tuple[str, int, int] | None:
     """The sheet holding the anchor label and its offset from the declared address."""
     col, row = split(address)
-    target = _norm(label)
+    target = compact(label)
     order = [sheet] + [s for s in book.sheets if s != sheet]
     for name in order:
         for addr, cell in book.sheets.get(name, {}).items():
-            if isinstance(cell.value, str) and _norm(cell.value) == target:
+            if isinstance(cell.value, str) and compact(cell.value) == target:
                 c, r = split(addr)
                 return name, col_number(c) - col_number(col), r - row
     return None
@@ -258,7 +254,7 @@ def _field_value(book: RawBook, src: Source | None, f: UnitField) -> Any:
     if ftype in (FieldType.CREDIT_CODE, FieldType.DIVISION_CODE):
         text = text.replace(" ", "").upper()
     if ftype is FieldType.CHOICE:  # "乡(镇)人民政府" typed with half-width brackets is still the choice
-        return next((c for c in f.choices if _norm(c) == _norm(text)), text)
+        return next((c for c in f.choices if compact(c) == compact(text)), text)
     return text
 
 

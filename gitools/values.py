@@ -1,4 +1,5 @@
-"""Turn what clerks type into numbers: "3", "３", " 3 ", "3件", "1,234", "0.5万元"."""
+"""Turn what clerks type into comparable values: numbers from "3", "３", " 3 ", "3件", "1,234",
+"0.5万元"; labels and names without full-width forms or spaces."""
 
 from __future__ import annotations
 
@@ -6,6 +7,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+
+
+def compact(text: object) -> str:
+    """Text as compared: full-width forms made half-width (NFKC), all whitespace removed."""
+    return "".join(unicodedata.normalize("NFKC", str(text)).split())
 
 
 class Parsed(StrEnum):

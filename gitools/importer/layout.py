@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from gitools.findings import Finding, finding
 from gitools.form.model import Form, Row, Table
 from gitools.reader import blank_findings
-from gitools.values import Parsed, parse_number
+from gitools.values import Parsed, compact, parse_number
 
 Line = list[str]
 
@@ -32,14 +32,9 @@ END_HEADING = "存在的主要问题及改进情况"
 SECTION_HEADINGS = {"overview": "总体情况", "problems": "存在的主要问题及改进情况", "other_matters": "其他需要报告的事项"}
 
 
-def norm(text: str) -> str:
-    """Full-width to half-width, no spaces: the form in which labels are compared."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
-
-
 def core(text: str) -> str:
     """A label without its numbering: "（三）不予公开" → "不予公开", "1. 属于国家秘密" → "属于国家秘密"."""
-    return _NUMBERING.sub("", norm(text))
+    return _NUMBERING.sub("", compact(text))
 
 
 def _is_heading(fields: Line, words: str) -> bool:

@@ -17,7 +17,8 @@ from gitools.findings import Finding, Status, finding
 from gitools.form.model import Form
 from gitools.merge.collect import Received, input_cells
 from gitools.merge.inputs import Skipped
-from gitools.merge.roster import RosterEntry, normalise_code, normalise_name
+from gitools.merge.roster import RosterEntry, normalise_code
+from gitools.values import compact
 
 
 @dataclass
@@ -74,7 +75,7 @@ def _keys(unit: dict) -> set[str]:
     if code := normalise_code(unit.get("credit_code") or ""):
         keys.add("code:" + code)
     if unit.get("unit_name"):
-        keys.add("name:" + normalise_name(unit["unit_name"]))
+        keys.add("name:" + compact(unit["unit_name"]))
     return keys
 
 
@@ -164,8 +165,8 @@ def _match_roster(entries: list[Entry], roster: list[RosterEntry]) -> list[Roste
     for e in entries:
         match = next((by_key[k] for k in sorted(_keys(e.received.unit)) if k in by_key), None)
         if match is None and not e.received.readable:  # an unreadable file named after its unit
-            stem = normalise_name(Path(e.received.path).stem)
-            match = next((r for r in roster if r.name and normalise_name(r.name) in stem), None)
+            stem = compact(Path(e.received.path).stem)
+            match = next((r for r in roster if r.name and compact(r.name) in stem), None)
         e.roster = match
         if match is not None:
             answered.add(id(match))

@@ -6,12 +6,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from gitools.form.addresses import col_number, split
 from gitools.io.xlsx import UnreadableWorkbook, read
+from gitools.values import compact
 
 NAME_HEADERS = ("单位名称", "单位全称", "名称", "单位")
 CODE_HEADERS = ("统一社会信用代码", "社会信用代码", "信用代码")
@@ -33,13 +33,8 @@ class RosterEntry:
         return self.name or self.credit_code or f"第 {self.line} 行"
 
 
-def normalise_name(name: object) -> str:
-    """Names compare without spaces, with full-width brackets and digits made half-width."""
-    return "".join(unicodedata.normalize("NFKC", str(name)).split())
-
-
 def normalise_code(code: object) -> str | None:
-    text = "".join(unicodedata.normalize("NFKC", str(code)).split()).upper()
+    text = compact(code).upper()
     return text if _CODE.match(text) else None
 
 
@@ -91,7 +86,7 @@ def read_roster(path: Path) -> list[RosterEntry]:
     name_col = code_col = None
     start = 0
     for i, row in enumerate(rows[:10]):
-        cells = [normalise_name(c) for c in row]
+        cells = [compact(c) for c in row]
         name_col = next((j for h in NAME_HEADERS for j, c in enumerate(cells) if c == h), None)
         code_col = next((j for h in CODE_HEADERS for j, c in enumerate(cells) if c == h), None)
         if name_col is not None or code_col is not None:

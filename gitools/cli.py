@@ -157,9 +157,10 @@ def _cmd_template(args: argparse.Namespace) -> int:
 def _cmd_validate(args: argparse.Namespace) -> int:
     from gitools.annotate import annotate
     from gitools.findings import Status
+    from gitools.importer import REPORT_SUFFIXES
     from gitools.reader import NotReadable, read_submission
     from gitools.render import json_report, text_report
-    from gitools.validate import validate_file
+    from gitools.validate import validate_files
 
     previous = None
     if args.previous is not None:
@@ -173,9 +174,12 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         print("错误：--annotate 的输出不能是被校验的文件本身", file=sys.stderr)
         return EXIT_USAGE
     reports = []
-    for path in args.files:
-        report, _ = validate_file(path, previous=previous)
+    for path, (report, _) in zip(args.files, validate_files(args.files, previous=previous), strict=True):
         reports.append(report)
+        if path.suffix.lower() in REPORT_SUFFIXES:
+            if args.annotate is not None:
+                print(f"提示：{path} 是已发布的年报，标注副本请用 gitools import 生成", file=sys.stderr)
+            continue
         if args.annotate is not None and report.status is not Status.UNREADABLE:
             out = args.annotate
             if len(args.files) > 1:
@@ -332,6 +336,9 @@ def _form():
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a GBK console or log file must not crash on "✗" or "⚠"
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

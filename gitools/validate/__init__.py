@@ -1,5 +1,5 @@
 """Validation: pandera schemas derived from the form, turned into findings."""
 
-from gitools.validate.engine import validate, validate_file
+from gitools.validate.engine import validate, validate_all, validate_file, validate_files
 
-__all__ = ["validate", "validate_file"]
+__all__ = ["validate", "validate_all", "validate_file", "validate_files"]

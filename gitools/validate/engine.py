@@ -279,9 +279,29 @@ def _order(form: Form, f: Finding) -> tuple:
 def validate_file(path: Path, form: Form = FORM, previous: Submission | None = None,
                   today: dt.date | None = None) -> tuple[FileReport, Submission | None]:
     """Read and validate one file; an unreadable file is a report, not an exception."""
-    try:
-        sub = read_submission(path, form)
-    except NotReadable as e:
-        return FileReport(str(path), [e.finding], readable=False), None
-    return FileReport(str(path), validate(sub, form, previous, today)), sub
+    return validate_files([path], form, previous, today)[0]
+
+
+def validate_files(paths: Sequence[Path], form: Form = FORM, previous: Submission | None = None,
+                   today: dt.date | None = None, batch: int = 64) -> list[tuple[FileReport, Submission | None]]:
+    """Many files, validated a batch at a time (the schemas' fixed cost is paid once a batch)."""
+    out: list[tuple[FileReport, Submission | None]] = []
+    for start in range(0, len(paths), batch):
+        subs: list[Submission | NotReadable] = []
+        for path in paths[start:start + batch]:
+            try:
+                subs.append(read_submission(path, form))
+            except NotReadable as e:
+                subs.append(e)
+        readable = [s for s in subs if isinstance(s, Submission)]
+        found = iter(validate_all(readable, form, today))
+        for path, sub in zip(paths[start:start + batch], subs, strict=True):
+            if isinstance(sub, NotReadable):
+                out.append((FileReport(str(path), [sub.finding], readable=False), None))
+                continue
+            findings = next(found)
+            if previous is not None:
+                findings = sorted(findings + _previous_findings(form, sub, previous), key=lambda f: _order(form, f))
+            out.append((FileReport(str(path), findings), sub))
+    return out
 

@@ -167,3 +167,16 @@ def test_an_old_template_version_is_a_warning(make_book, tmp_path):
     wb.save(tmp_path / "old.xlsx")
     report, _ = validate_file(tmp_path / "old.xlsx")
     assert [f.rule for f in report.findings] == ["template-version"]
+
+
+def test_many_files_validated_in_one_batch_say_exactly_what_each_says_alone(tmp_path):
+    from gitools.validate import validate_file, validate_files
+
+    from ..conftest import ROOT
+
+    files = sorted((ROOT / "samples").glob("*.xlsx")) + [tmp_path / "坏.xlsx"]
+    files[-1].write_text("不是工作簿")
+    batched = validate_files(files, batch=4)
+    for path, (report, _) in zip(files, batched, strict=True):
+        alone, _ = validate_file(path)
+        assert report.to_dict() == alone.to_dict(), path.name

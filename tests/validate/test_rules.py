@@ -174,7 +174,7 @@ def test_many_files_validated_in_one_batch_say_exactly_what_each_says_alone(tmp_
 
     from ..conftest import ROOT
 
-    files = sorted((ROOT / "samples").glob("*.xlsx")) + [tmp_path / "坏.xlsx"]
+    files = [*sorted((ROOT / "samples").glob("*.xlsx")), tmp_path / "坏.xlsx"]
     files[-1].write_text("不是工作簿")
     batched = validate_files(files, batch=4)
     for path, (report, _) in zip(files, batched, strict=True):

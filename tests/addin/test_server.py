@@ -124,3 +124,53 @@ def test_the_task_pane_renders_in_chinese_in_a_real_browser(server, tmp_path):
     assert 'xw-click="gitools_validate"' in dom and "校验本工作簿" in dom and "政务公开年报" in dom
     css = urllib.request.urlopen(server + "/static/css/gitools.css").read().decode()
     assert "重新加载" in css  # xlwings Server's own "did not load" prompt, in Chinese
+
+
+def test_https_with_the_county_certificate(tmp_path):
+    """Excel loads add-ins only over HTTPS: --cert/--key serve TLS, and the manifest names that URL."""
+    import datetime as dt
+    import ssl
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
+            .sign(key, hashes.SHA256()))
+    cert_file, key_file = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    port = free_port()
+    url = f"https://localhost:{port}"
+    env = dict(os.environ, XLWINGS_LICENSE_KEY="noncommercial")
+    proc = subprocess.Popen([sys.executable, "-m", "gitools", "addin", "serve", "--port", str(port), "--cert",
+                             str(cert_file), "--key", str(key_file), "--url", url],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    context = ssl.create_default_context(cafile=str(cert_file))
+    try:
+        for _ in range(150):
+            try:
+                with urllib.request.urlopen(url + "/manifest.xml", context=context, timeout=2) as r:
+                    manifest = r.read().decode()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert proc.poll() is None, "server exited"
+                time.sleep(0.2)
+        else:
+            pytest.fail("HTTPS server did not answer")
+        assert f"{url}/taskpane.html" in manifest
+        req = urllib.request.Request(url + SCRIPT, data=request_body("example-township-2025.xlsx"),
+                                     headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, context=context, timeout=60) as r:
+            assert json.loads(r.read())["actions"][-1]["args"][0] == "校验通过：没有发现问题。"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

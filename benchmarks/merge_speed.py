@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import subprocess
@@ -142,8 +143,6 @@ def main() -> None:
     ap.add_argument("--baseline-files", type=int)
     ap.add_argument("--workers", type=int, default=0, help="0: CPU count")
     args = ap.parse_args()
-    import os
-
     workers = args.workers or os.cpu_count() or 1
     with tempfile.TemporaryDirectory() as d:
         folder = Path(d) / "in"

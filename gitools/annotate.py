@@ -10,15 +10,13 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.hyperlink import Hyperlink
 
-from gitools.findings import STATUS_ZH, FileReport
+from gitools.findings import SEVERITY_COLOUR, SEVERITY_ZH, STATUS_ZH, FileReport
 from gitools.form import FORM
-from gitools.form.model import Severity
 from gitools.io.atomic import atomic_write
 
 RESULT_SHEET = FORM.result_sheet
-FILLS = {Severity.ERROR: PatternFill("solid", fgColor="FF9999"),
-         Severity.WARNING: PatternFill("solid", fgColor="FFD966")}
-SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告"}
+FILLS = {s: PatternFill("solid", fgColor=colour) for s, colour in SEVERITY_COLOUR.items()}
+HEADER = ["序号", "严重程度", "工作表", "单元格", "问题", "规则"]
 
 
 def safe_text(value: object) -> object:
@@ -26,6 +24,16 @@ def safe_text(value: object) -> object:
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
         return "'" + value
     return value
+
+
+def result_rows(report: FileReport) -> list[list[object]]:
+    """The 校验结果 sheet: verdict, header, one row per finding (this copy and the add-in alike)."""
+    verdict = (f"校验结论：{STATUS_ZH[report.status]}（{len(report.errors)} 个错误，"
+               f"{len(report.warnings)} 个警告）")
+    rows: list[list[object]] = [[verdict, None, None, None, None, None], HEADER]
+    for i, f in enumerate(report.findings, start=1):
+        rows.append([i, SEVERITY_ZH[f.severity], f.sheet or "", f.cell or "", safe_text(f.message), f.rule])
+    return rows
 
 
 def annotate(source: Path, report: FileReport, out: Path) -> None:
@@ -37,15 +45,12 @@ def annotate(source: Path, report: FileReport, out: Path) -> None:
     if wb.security is not None:
         wb.security.lockStructure = False  # we add a sheet; the clerk's copy keeps its own
     ws = wb.create_sheet(RESULT_SHEET, 0)
-    ws.append([f"校验结论：{STATUS_ZH[report.status]}（{len(report.errors)} 个错误，"
-               f"{len(report.warnings)} 个警告）"])
+    for values in result_rows(report):
+        ws.append(values)
     ws["A1"].font = Font(bold=True, size=13)
-    ws.append(["序号", "严重程度", "工作表", "单元格", "问题", "规则"])
     for c in ws[2]:
         c.font = Font(bold=True)
-    for i, f in enumerate(report.findings, start=1):
-        ws.append([i, SEVERITY_ZH[f.severity], f.sheet or "", f.cell or "", safe_text(f.message), f.rule])
-        row = ws.max_row
+    for row, f in enumerate(report.findings, start=3):
         ws.cell(row, 2).fill = FILLS[f.severity]
         ws.cell(row, 5).alignment = Alignment(wrap_text=True, vertical="top")
         if f.sheet in wb.sheetnames and f.cell:

@@ -40,6 +40,8 @@ class Status(StrEnum):
 
 STATUS_ZH = {Status.PASSED: "通过", Status.WARNINGS: "有警告", Status.FAILED: "未通过",
              Status.UNREADABLE: "无法读取"}
+SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告"}
+SEVERITY_COLOUR = {Severity.ERROR: "FF9999", Severity.WARNING: "FFD966"}  # how a marked cell is filled
 
 
 @dataclass

@@ -57,15 +57,20 @@ class NotReadable(Exception):
 
 def read_submission(path: Path, form: Form) -> Submission:
     """A workbook, or a published report (text, web page, Word) imported in memory."""
+    return read_with_book(path, form)[0]
+
+
+def read_with_book(path: Path, form: Form) -> tuple[Submission, RawBook]:
+    """The submission and the raw workbook it came from (empty for a published report)."""
     from gitools.importer import REPORT_SUFFIXES, import_report
 
     if Path(path).suffix.lower() in REPORT_SUFFIXES:
-        return import_report(Path(path), form)[0]
+        return import_report(Path(path), form)[0], RawBook()
     try:
         book = read(path)
     except UnreadableWorkbook as e:
         raise NotReadable(finding("file-unreadable", str(e))) from e
-    return from_book(book, form, str(path))
+    return from_book(book, form, str(path)), book
 
 
 def from_book(book: RawBook, form: Form, path: str = "") -> Submission:

@@ -47,13 +47,12 @@ def office_resave(soffice: str, tmp_path: Path):
 
 from gitools.form import FORM  # noqa: E402
 from gitools.template.fill import fill, zeros  # noqa: E402
+from gitools.template.synthetic import credit_code  # noqa: E402
 from gitools.template.writer import build  # noqa: E402
-from gitools.validate.codes import credit_check_char, org_check_char  # noqa: E402
 
 
 def valid_credit_code(division: str = "410721", org8: str = "MB123456") -> str:
-    body = "11" + division + org8 + org_check_char(org8)
-    return body + credit_check_char(body)
+    return credit_code(division, org8)
 
 
 GOOD_UNIT = {

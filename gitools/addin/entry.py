@@ -13,18 +13,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from gitools.findings import STATUS_ZH, FileReport, Status
+from gitools.annotate import result_rows
+from gitools.findings import SEVERITY_COLOUR, STATUS_ZH, FileReport, Status
 from gitools.form import FORM
 from gitools.form.addresses import col_letters
 from gitools.form.model import Form, Severity
 from gitools.io.xlsx import RawBook, RawCell
 from gitools.reader import NotReadable, from_book
+from gitools.template.writer import INPUT_FILL, TOTAL_FILL
 from gitools.validate import validate
 
-COLOURS = {Severity.ERROR: "#FF9999", Severity.WARNING: "#FFD966"}
-INPUT_COLOUR, TOTAL_COLOUR = "#FFF2CC", "#E7E6E6"  # the template's own fills
-SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告"}
-HEADER = ["序号", "严重程度", "工作表", "单元格", "问题", "规则"]
+COLOURS = {s: f"#{colour}" for s, colour in SEVERITY_COLOUR.items()}
+INPUT_COLOUR, TOTAL_COLOUR = (f"#{fill.fgColor.rgb[-6:]}" for fill in (INPUT_FILL, TOTAL_FILL))  # the template's
 MARKS_COLUMN = 8  # column H of 校验结果: the cells this run coloured, for the next run to restore
 MARKS_TITLE = "本次标色的单元格（下次校验时自动恢复）"
 
@@ -98,15 +98,6 @@ def _previous_marks(book: Any, form: Form) -> list[tuple[str, str]]:
     return marks
 
 
-def _result_rows(report: FileReport) -> list[list[Any]]:
-    verdict = (f"校验结论：{STATUS_ZH[report.status]}（{len(report.errors)} 个错误，"
-               f"{len(report.warnings)} 个警告）")
-    rows: list[list[Any]] = [[verdict, None, None, None, None, None], HEADER]
-    for i, f in enumerate(report.findings, start=1):
-        rows.append([i, SEVERITY_ZH[f.severity], f.sheet or "", f.cell or "", f.message, f.rule])
-    return rows
-
-
 def verdict(report: FileReport) -> str:
     if report.status is Status.PASSED:
         return "校验通过：没有发现问题。"
@@ -130,8 +121,7 @@ def check_book(book: Any, form: Form = FORM) -> FileReport | None:
         ws.clear()
     else:
         ws = book.sheets.add(form.result_sheet, before=book.sheets[0])
-    rows = _result_rows(report)
-    ws["A1"].value = rows
+    ws["A1"].value = result_rows(report)
     marks: dict[tuple[str, str], Severity] = {}
     for i, f in enumerate(report.findings, start=3):
         ws[f"B{i}"].color = COLOURS[f.severity]

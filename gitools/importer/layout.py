@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from gitools.findings import Finding, finding
-from gitools.form.model import Form, Row, Table
+from gitools.form.model import Form, Row, Section, Table
 from gitools.reader import blank_findings
 from gitools.values import Parsed, compact, parse_number
 
@@ -23,13 +23,6 @@ Line = list[str]
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d+[.、．]|\(\d+\))")
 _TITLE = re.compile(r"^(?P<unit>.*?)\s*(?P<year>20\d\d)\s*年\s*度?\s*(?:的)?\s*政府信息公开\s*工作\s*年度\s*报告")
-TABLE_HEADINGS = {  # words of the section heading that opens each table, and of the one after the last
-    "active": "主动公开政府信息情况",
-    "requests": "收到和处理政府信息公开申请情况",
-    "appeals": "政府信息公开行政复议行政诉讼情况",
-}
-END_HEADING = "存在的主要问题及改进情况"
-SECTION_HEADINGS = {"overview": "总体情况", "problems": "存在的主要问题及改进情况", "other_matters": "其他需要报告的事项"}
 
 
 def core(text: str) -> str:
@@ -66,42 +59,45 @@ def _title(lines: list[Line], out: Imported) -> None:
                                     "工作年度报告”），请在导入后的“单位信息”中补填"))
 
 
-def _section_starts(lines: list[Line]) -> dict[str, int]:
+def _headings(form: Form) -> dict[str, str]:
+    """Words of each heading that opens a part of the report: the top narrative sections
+    ("总体情况") and the tables ("主动公开政府信息情况"), taken from the form."""
+    return {**{s.key: core(s.label) for s in form.sections if not s.parent},
+            **{t.key: core(t.title) for t in form.tables}}
+
+
+def _section_starts(lines: list[Line], form: Form) -> dict[str, int]:
     starts: dict[str, int] = {}
+    headings = _headings(form)
     for i, fields in enumerate(lines):
-        for key, words in (*SECTION_HEADINGS.items(), *TABLE_HEADINGS.items()):
+        for key, words in headings.items():
             if key not in starts and _is_heading(fields, words):
                 starts[key] = i
     return starts
 
 
-_OVERVIEW_PARTS = {"overview_active": "主动公开", "overview_requests": "依申请公开",
-                   "overview_management": "政府信息管理", "overview_platforms": "政府信息公开平台建设",
-                   "overview_oversight": "监督保障"}
-
-
-def _narrative(lines: list[Line], starts: dict[str, int], out: Imported) -> None:
+def _narrative(lines: list[Line], starts: dict[str, int], form: Form, out: Imported) -> None:
     order = sorted(starts.items(), key=lambda kv: kv[1])
-    for key in SECTION_HEADINGS:
+    for key in (s.key for s in form.sections if not s.parent):
         if key not in starts:
             continue
         begin = starts[key] + 1
         end = next((i for _, i in order if i > starts[key]), len(lines))
         paragraphs = [" ".join(f.strip() for f in fields if f.strip()) for fields in lines[begin:end]]
         text = "\n".join(p for p in paragraphs if p)
-        if key == "overview":
-            text = _overview(text, out)
+        if any(s.parent == key for s in form.sections):
+            text = _overview(text, [s for s in form.sections if s.parent == key], out)
         if text:
             out.narrative[key] = text
 
 
-def _overview(text: str, out: Imported) -> str:
+def _overview(text: str, parts: list[Section], out: Imported) -> str:
     """Split 一、总体情况 into its five official parts when the report uses them."""
     marks = []
-    for key, words in _OVERVIEW_PARTS.items():
-        m = re.search(rf"^\s*[(（][一二三四五][)）]\s*{words}\s*[:：]?", text, re.M)
+    for part in parts:
+        m = re.search(rf"^\s*[(（][一二三四五][)）]\s*{re.escape(core(part.label))}\s*[:：]?", text, re.M)
         if m:
-            marks.append((m.start(), m.end(), key))
+            marks.append((m.start(), m.end(), part.key))
     if len(marks) < 3:  # a report with its own sub-headings: keep it whole
         return text
     marks.sort()
@@ -145,7 +141,7 @@ def _is_number(text: str) -> bool:
                                                                                   unicodedata.normalize("NFKC", text))
 
 
-def _table(form: Form, table: Table, lines: list[tuple[int, Line]], out: Imported) -> None:
+def _table(table: Table, lines: list[tuple[int, Line]], out: Imported) -> None:
     labels, groups = _labels(table), _groups(table)
     width = {r.key: [c for c in table.cells if c.row == r.key] for r in table.rows}
     rows: list[_Pending] = []
@@ -281,8 +277,8 @@ def _place(table: Table, rows: list[_Pending], width: dict, out: Imported) -> No
 def parse(lines: list[Line], form: Form) -> Imported:
     out = Imported()
     _title(lines, out)
-    starts = _section_starts(lines)
-    _narrative(lines, starts, out)
+    starts = _section_starts(lines, form)
+    _narrative(lines, starts, form, out)
     bounds = sorted(starts.values())
     for table in form.tables:
         if table.key not in starts:
@@ -291,5 +287,5 @@ def parse(lines: list[Line], form: Form) -> Imported:
             continue
         begin = starts[table.key] + 1
         end = next((i for i in bounds if i > starts[table.key]), len(lines))
-        _table(form, table, [(i + 1, lines[i]) for i in range(begin, end)], out)
+        _table(table, [(i + 1, lines[i]) for i in range(begin, end)], out)
     return out

@@ -18,9 +18,8 @@ from typing import Any
 
 from gitools.findings import FileReport, finding
 from gitools.form.model import Cell, Form
-from gitools.importer import REPORT_SUFFIXES, import_report
-from gitools.io.xlsx import RawBook, UnreadableWorkbook, read
-from gitools.reader import NotReadable, Submission, from_book
+from gitools.io.xlsx import RawBook
+from gitools.reader import NotReadable, Submission, read_with_book
 from gitools.validate.engine import validate_all
 
 CHUNK = 16  # files per task: enough to amortise the schemas, small enough to balance workers
@@ -29,6 +28,15 @@ CHUNK = 16  # files per task: enough to amortise the schemas, small enough to ba
 def input_cells(form: Form) -> list[Cell]:
     """The cells a unit types, in form order: the columns of 明细 and of ``Received.values``."""
     return [c for t in form.tables for c in t.cells if c.input]
+
+
+def _positions(form: Form) -> list[tuple[str, int, int]]:
+    """(table, row index, column index) of each input cell, to pick values out of the frames."""
+    out = []
+    for c in input_cells(form):
+        t = form.table(c.table)
+        out.append((c.table, [r.key for r in t.rows].index(c.row), [k.key for k in t.columns].index(c.column)))
+    return out
 
 
 @dataclass
@@ -68,14 +76,7 @@ def read_chunk(paths: list[str], form: Form, today: dt.date, members: MembersRea
     subs: list[tuple[int, Submission, RawBook]] = []
     for path in paths:
         try:
-            if Path(path).suffix.lower() in REPORT_SUFFIXES:  # a published report, imported in memory
-                sub, book = import_report(Path(path), form)[0], RawBook()
-            else:
-                book = read(Path(path))
-                sub = from_book(book, form, path)
-        except UnreadableWorkbook as e:
-            out.append(Received(path, _modified(path), FileReport(path, [finding("file-unreadable", str(e))], False)))
-            continue
+            sub, book = read_with_book(Path(path), form)
         except NotReadable as e:
             out.append(Received(path, _modified(path), FileReport(path, [e.finding], False)))
             continue
@@ -85,9 +86,10 @@ def read_chunk(paths: list[str], form: Form, today: dt.date, members: MembersRea
             continue
         subs.append((len(out), sub, book))
         out.append(None)
-    cells = input_cells(form)
+    positions = _positions(form)
     for (i, sub, book), findings in zip(subs, validate_all([s for _, s, _ in subs], form, today), strict=True):
-        values = array("d", (sub.tables[c.table].at[c.row, c.column] for c in cells))
+        grids = {key: df.to_numpy() for key, df in sub.tables.items()}
+        values = array("d", (grids[t][r, c] for t, r, c in positions))
         is_summary = sub.unit.get("unit_category") == form.summary_category
         out[i] = Received(sub.path, _modified(sub.path), FileReport(sub.path, findings), sub.unit, values,
                           members(book) if is_summary else ())

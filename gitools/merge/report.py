@@ -20,15 +20,11 @@ def outcome(result: MergeResult) -> bool:
     return not result.missing and all(e.included or superseded(e) for e in result.entries)
 
 
-def _excluded(result: MergeResult) -> list:
-    return [e for e in result.entries if not e.included]
-
-
 def merge_text(result: MergeResult, output: Path) -> str:
     counts = "，".join(f"{STATUS_ZH[s]} {result.count(s)} 份" for s in Status if result.count(s))
     lines = [f"汇总 {result.year} 年度：读取 {len(result.entries)} 份报表（{counts}）"]
     lines.append(f"计入汇总 {len(result.included)} 份，覆盖 {result.unit_count} 个单位")
-    excluded = _excluded(result)
+    excluded = [e for e in result.entries if not e.included]
     if excluded:
         lines.append(f"未计入 {len(excluded)} 份：")
         lines += [f"  ✗ {Path(e.received.path).name}：{e.note}" for e in excluded[:SHOW]]

@@ -21,7 +21,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from gitools.findings import STATUS_ZH, Status
+from gitools.findings import SEVERITY_ZH, STATUS_ZH, Status
 from gitools.form.model import Form, Severity
 from gitools.io.atomic import atomic_write
 from gitools.io.xlsx import RawBook
@@ -37,7 +37,6 @@ DETAIL_HEADER_ROW = 4  # rows 2–4 say table, label and summary cell; units fro
 DETAIL_ID = ("序号", "单位名称", "统一社会信用代码", "行政区划代码", "单位类别", "汇总单位数", "校验结论", "文件")
 MISSING, SKIPPED = "未报送", "已跳过"
 SUMMARY_PROPERTY = "gitools.summary"  # marks a workbook this module wrote
-SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告"}
 
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -65,6 +64,11 @@ def common_division(codes: list[object]) -> str | None:
         if len({c[:keep] for c in codes}) == 1:
             return codes[0][:keep].ljust(6, "0")
     return None
+
+
+def detail_column(i: int) -> str:
+    """The 明细 column of the i-th input cell of the form."""
+    return get_column_letter(len(DETAIL_ID) + i + 1)
 
 
 def members(book: RawBook) -> tuple[tuple[str | None, str | None], ...]:
@@ -203,8 +207,7 @@ def _detail_rows(result: MergeResult, form: Form) -> Iterator[list[object]]:
         yield [n, u.get("unit_name"), u.get("credit_code"), u.get("division_code"), u.get("unit_category"),
                count, status, e.received.path, *e.received.values]
     first, last = DETAIL_HEADER_ROW + 1, DETAIL_HEADER_ROW + len(included)
-    column_sum = [Formula(f"SUM({get_column_letter(len(DETAIL_ID) + i + 1)}{first}:"
-                          f"{get_column_letter(len(DETAIL_ID) + i + 1)}{last})", v)
+    column_sum = [Formula(f"SUM({detail_column(i)}{first}:{detail_column(i)}{last})", v)
                   for i, v in zip(range(width), result.totals, strict=True)]
     yield ["合计", None, None, None, None, result.unit_count, None, None, *column_sum]
 
@@ -303,7 +306,7 @@ def write_summary(result: MergeResult, form: Form, out: Path, unit: dict[str, ob
         for c in t.cells:
             cached.setdefault(t.sheet, {})[c.address] = float(computed.tables[t.key].at[c.row, c.column])
     for i, c in enumerate(cells):
-        column = get_column_letter(len(DETAIL_ID) + i + 1)
+        column = detail_column(i)
         sheet = form.table(c.table).sheet
         wb[sheet][c.address] = f"=SUM('{DETAIL_SHEET}'!{column}{first}:{column}{last})" if n else "=0"
     wb.security.lockStructure = False  # the county adds its own sheets

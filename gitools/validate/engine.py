@@ -245,9 +245,10 @@ def _previous_findings(form: Form, sub: Submission, prev: Submission) -> list[Fi
 # --- entry points ------------------------------------------------------------------------
 
 
-def validate_all(subs: Sequence[Submission], form: Form = FORM,
-                 today: dt.date | None = None) -> list[list[Finding]]:
-    """The findings on each of many submissions; each schema runs once over all of them."""
+def validate_all(subs: Sequence[Submission], form: Form = FORM, today: dt.date | None = None,
+                 previous: Submission | None = None) -> list[list[Finding]]:
+    """The findings on each of many submissions; each schema runs once over all of them.
+    With ``previous``, each is also compared with that report of the year before."""
     today = today or dt.date.today()
     found = [list(s.findings) for s in subs]
     if subs:
@@ -257,16 +258,15 @@ def validate_all(subs: Sequence[Submission], form: Form = FORM,
             found[i].append(f)
     for i, sub in enumerate(subs):
         found[i] += _narrative_findings(form, sub)
+        if previous is not None:
+            found[i] += _previous_findings(form, sub, previous)
     return [sorted(fs, key=lambda f: _order(form, f)) for fs in found]
 
 
 def validate(sub: Submission, form: Form = FORM, previous: Submission | None = None,
              today: dt.date | None = None) -> list[Finding]:
     """All findings on a submission: what reading met, then every rule of the form."""
-    findings = validate_all([sub], form, today)[0]
-    if previous is not None:
-        findings += _previous_findings(form, sub, previous)
-    return sorted(findings, key=lambda f: _order(form, f))
+    return validate_all([sub], form, today, previous)[0]
 
 
 def _order(form: Form, f: Finding) -> tuple:
@@ -294,14 +294,11 @@ def validate_files(paths: Sequence[Path], form: Form = FORM, previous: Submissio
             except NotReadable as e:
                 subs.append(e)
         readable = [s for s in subs if isinstance(s, Submission)]
-        found = iter(validate_all(readable, form, today))
+        found = iter(validate_all(readable, form, today, previous))
         for path, sub in zip(paths[start:start + batch], subs, strict=True):
             if isinstance(sub, NotReadable):
                 out.append((FileReport(str(path), [sub.finding], readable=False), None))
-                continue
-            findings = next(found)
-            if previous is not None:
-                findings = sorted(findings + _previous_findings(form, sub, previous), key=lambda f: _order(form, f))
-            out.append((FileReport(str(path), findings), sub))
+            else:
+                out.append((FileReport(str(path), next(found)), sub))
     return out
 

@@ -2,7 +2,7 @@
 
     python samples/build_samples.py
 
-One workbook per real published report in ../shared/seeds/ (values as published and
+One workbook per real published report in samples/seeds/ (values as published and
 checked by hand, narrative as `gitools import` reads it; the identity fields a published
 report does not carry stay blank), consistent examples, and
 faulty ones that between them break every rule.
@@ -24,7 +24,7 @@ from gitools.template.synthetic import NARRATIVE, consistent_values, credit_code
 from gitools.template.writer import build
 
 HERE = Path(__file__).resolve().parent
-SEEDS = HERE.parent.parent / "shared" / "seeds"
+SEEDS = HERE / "seeds"
 
 Values = dict[tuple[str, str, str], object]
 

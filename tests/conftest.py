@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SEEDS = SHARED / "seeds"
+SEEDS = ROOT / "samples" / "seeds"  # the five real published reports, kept in the repository
+OFFICIAL_LABELS = ROOT / "tests" / "data" / "official-labels.md"
 TEMPLATE = ROOT / "templates" / "政府信息公开年报填报模板.xlsx"
 
 

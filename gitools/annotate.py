@@ -13,17 +13,11 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from gitools.findings import SEVERITY_COLOUR, SEVERITY_ZH, STATUS_ZH, FileReport
 from gitools.form import FORM
 from gitools.io.atomic import atomic_write
+from gitools.io.cells import put
 
 RESULT_SHEET = FORM.result_sheet
 FILLS = {s: PatternFill("solid", fgColor=colour) for s, colour in SEVERITY_COLOUR.items()}
 HEADER = ["序号", "严重程度", "工作表", "单元格", "问题", "规则"]
-
-
-def safe_text(value: object) -> object:
-    """Text that a spreadsheet can never take for a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
 
 
 def result_rows(report: FileReport) -> list[list[object]]:
@@ -32,7 +26,7 @@ def result_rows(report: FileReport) -> list[list[object]]:
                f"{len(report.warnings)} 个警告）")
     rows: list[list[object]] = [[verdict, None, None, None, None, None], HEADER]
     for i, f in enumerate(report.findings, start=1):
-        rows.append([i, SEVERITY_ZH[f.severity], f.sheet or "", f.cell or "", safe_text(f.message), f.rule])
+        rows.append([i, SEVERITY_ZH[f.severity], f.sheet or "", f.cell or "", f.message, f.rule])
     return rows
 
 
@@ -45,8 +39,9 @@ def annotate(source: Path, report: FileReport, out: Path) -> None:
     if wb.security is not None:
         wb.security.lockStructure = False  # we add a sheet; the clerk's copy keeps its own
     ws = wb.create_sheet(RESULT_SHEET, 0)
-    for values in result_rows(report):
-        ws.append(values)
+    for r, values in enumerate(result_rows(report), start=1):
+        for c, value in enumerate(values, start=1):
+            put(ws.cell(r, c), value)
     ws["A1"].font = Font(bold=True, size=13)
     for c in ws[2]:
         c.font = Font(bold=True)

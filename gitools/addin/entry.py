@@ -18,6 +18,7 @@ from gitools.findings import SEVERITY_COLOUR, STATUS_ZH, FileReport, Status
 from gitools.form import FORM
 from gitools.form.addresses import col_letters
 from gitools.form.model import Form, Severity
+from gitools.io.cells import live
 from gitools.io.xlsx import RawBook, RawCell
 from gitools.reader import NotReadable, from_book
 from gitools.template.writer import INPUT_FILL, TOTAL_FILL
@@ -121,7 +122,7 @@ def check_book(book: Any, form: Form = FORM) -> FileReport | None:
         ws.clear()
     else:
         ws = book.sheets.add(form.result_sheet, before=book.sheets[0])
-    ws["A1"].value = result_rows(report)
+    ws["A1"].value = [[live(v) for v in row] for row in result_rows(report)]
     marks: dict[tuple[str, str], Severity] = {}
     for i, f in enumerate(report.findings, start=3):
         ws[f"B{i}"].color = COLOURS[f.severity]
@@ -131,7 +132,7 @@ def check_book(book: Any, form: Form = FORM) -> FileReport | None:
                 marks[(f.sheet, f.cell)] = f.severity
     for (sheet, cell), severity in marks.items():
         book.sheets[sheet][cell].color = COLOURS[severity]
-    ws.range((1, MARKS_COLUMN)).value = [[MARKS_TITLE], *([f"{s}!{c}"] for s, c in marks)]
+    ws.range((1, MARKS_COLUMN)).value = [[MARKS_TITLE], *([live(f"{s}!{c}")] for s, c in marks)]
     ws.activate()
     book.app.alert(verdict(report), title=f"校验结果：{STATUS_ZH[report.status]}", buttons="ok",
                    mode="info" if report.status is Status.PASSED else "critical")

@@ -11,7 +11,10 @@ import re
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
-from xml.etree import ElementTree as ET
+
+from gitools.io import safexml
+from gitools.io.errors import os_reason
+from gitools.io.limits import TooLarge, check_size, read_part
 
 Line = list[str]
 
@@ -143,7 +146,7 @@ def html_lines(text: str) -> list[Line]:
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _para_text(p: ET.Element) -> str:
+def _para_text(p: safexml.Element) -> str:
     parts = []
     for node in p.iter():
         if node.tag == f"{W}t" and node.text:
@@ -155,7 +158,7 @@ def _para_text(p: ET.Element) -> str:
     return "".join(parts)
 
 
-def _table_rows(tbl: ET.Element) -> list[list[tuple[str, int, int]]]:
+def _table_rows(tbl: safexml.Element) -> list[list[tuple[str, int, int]]]:
     """Rows of (text, gridSpan, rowspan); vertical merges turned into rowspans."""
     raw: list[list[tuple[str, int, str | None]]] = []
     for tr in tbl.findall(f"{W}tr"):
@@ -197,8 +200,12 @@ def _table_rows(tbl: ET.Element) -> list[list[tuple[str, int, int]]]:
 def docx_lines(path: Path) -> list[Line]:
     try:
         with zipfile.ZipFile(path) as z:
-            body = ET.fromstring(z.read("word/document.xml")).find(f"{W}body")
-    except (zipfile.BadZipFile, KeyError, ET.ParseError) as e:
+            body = safexml.parse(read_part(z, "word/document.xml")).find(f"{W}body")
+    except TooLarge as e:
+        raise UnreadableReport(str(e)) from e
+    except safexml.DefusedXmlException as e:
+        raise UnreadableReport("文件中含有不安全的 XML 内容（实体或文档类型声明），已拒绝读取") from e
+    except (zipfile.BadZipFile, KeyError, safexml.ParseError, ValueError, EOFError) as e:
         raise UnreadableReport("不是有效的 Word（.docx）文件；旧版 .doc 请另存为 .docx") from e
     lines: list[Line] = []
     for child in list(body) if body is not None else []:
@@ -212,12 +219,15 @@ def docx_lines(path: Path) -> list[Line]:
 def lines_of(path: Path) -> list[Line]:
     """The report at ``path`` as lines of fields; raises UnreadableReport."""
     suffix = path.suffix.lower()
-    if suffix == ".docx":
-        return docx_lines(path)
     try:
+        check_size(path)
+        if suffix == ".docx":
+            return docx_lines(path)
         raw = path.read_bytes()
+    except TooLarge as e:
+        raise UnreadableReport(str(e)) from e
     except OSError as e:
-        raise UnreadableReport(f"无法打开文件：{e.strerror or e}") from e
+        raise UnreadableReport(f"无法打开文件：{os_reason(e)}") from e
     if raw[:4] == b"PK\x03\x04" or raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise UnreadableReport("文件内容不是文字或网页（可能是改了扩展名的 Office 文件）")
     text = decode(raw)

@@ -11,9 +11,11 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from xml.etree import ElementTree as ET
 
 from gitools.form.addresses import col_letters, col_number, split
+from gitools.io import safexml
+from gitools.io.errors import os_reason
+from gitools.io.limits import TooLarge, check_size, read_part
 
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -49,7 +51,7 @@ def _shared_strings(z: zipfile.ZipFile, path: str | None) -> list[str]:
     if not path or path not in z.namelist():
         return []
     out = []
-    for si in ET.fromstring(z.read(path)).iter(f"{NS}si"):
+    for si in safexml.parse(read_part(z, path)).iter(f"{NS}si"):
         parts = [t.text or "" for r in si if r.tag in (f"{NS}t", f"{NS}r")
                  for t in ([r] if r.tag == f"{NS}t" else r.iter(f"{NS}t"))]
         out.append("".join(parts))
@@ -59,7 +61,7 @@ def _shared_strings(z: zipfile.ZipFile, path: str | None) -> list[str]:
 def _rels(z: zipfile.ZipFile, path: str) -> dict[str, str]:
     base = PurePosixPath(path).parent.parent  # xl/_rels/workbook.xml.rels → xl
     rels = {}
-    for r in ET.fromstring(z.read(path)).iter(f"{PKG_REL}Relationship"):
+    for r in safexml.parse(read_part(z, path)).iter(f"{PKG_REL}Relationship"):
         target = r.get("Target", "")
         full = target.lstrip("/") if target.startswith("/") else str(base / target)
         rels[r.get("Id", "")] = _normalise(full)
@@ -81,10 +83,13 @@ def read(path: Path) -> RawBook:
     """Read a workbook; raise UnreadableWorkbook with a clerk-readable reason."""
     path = Path(path)
     try:
+        check_size(path)
         with open(path, "rb") as fh:
             head = fh.read(8)
+    except TooLarge as e:
+        raise UnreadableWorkbook(str(e)) from e
     except OSError as e:
-        raise UnreadableWorkbook(f"无法打开文件：{e.strerror or e}") from e
+        raise UnreadableWorkbook(f"无法打开文件：{os_reason(e)}") from e
     if head == OLE_MAGIC:
         if path.suffix.lower() == ".xls":
             raise UnreadableWorkbook("这是旧版 Excel 97-2003（.xls）文件，请用 Excel 或 WPS 另存为 .xlsx 后重新报送")
@@ -92,8 +97,15 @@ def read(path: Path) -> RawBook:
     try:
         with zipfile.ZipFile(path) as z:
             return _read_zip(z)
-    except (zipfile.BadZipFile, KeyError, ET.ParseError, EOFError, ValueError) as e:
+    except TooLarge as e:
+        raise UnreadableWorkbook(f"{e}；请用 Excel 或 WPS 重新保存后报送") from e
+    except safexml.DefusedXmlException as e:
+        raise UnreadableWorkbook("文件中含有不安全的 XML 内容（实体或文档类型声明），已拒绝读取；"
+                                 "请用 Excel 或 WPS 重新保存后报送") from e
+    except (zipfile.BadZipFile, KeyError, safexml.ParseError, EOFError, ValueError, NotImplementedError) as e:
         raise UnreadableWorkbook("文件已损坏或不是 Excel 工作簿（.xlsx），请重新保存后报送") from e
+    except OSError as e:
+        raise UnreadableWorkbook(f"无法读取文件：{os_reason(e)}") from e
 
 
 def sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
@@ -103,7 +115,7 @@ def sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
         raise UnreadableWorkbook("文件不是 Excel 工作簿（.xlsx），请用统一模板填报")
     rels = _rels(z, "xl/_rels/workbook.xml.rels")
     parts = {}
-    for s in ET.fromstring(z.read("xl/workbook.xml")).iter(f"{NS}sheet"):
+    for s in safexml.parse(read_part(z, "xl/workbook.xml")).iter(f"{NS}sheet"):
         target = rels.get(s.get(f"{REL_NS}id", ""))
         if target and target in names and "worksheet" in target:
             parts[s.get("name", "")] = target
@@ -113,13 +125,13 @@ def sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
 def _read_zip(z: zipfile.ZipFile) -> RawBook:
     names = set(z.namelist())
     parts = sheet_parts(z)
-    wb = ET.fromstring(z.read("xl/workbook.xml"))
+    wb = safexml.parse(read_part(z, "xl/workbook.xml"))
     rels = _rels(z, "xl/_rels/workbook.xml.rels")
     shared_path = next((p for p in rels.values() if p.endswith("sharedStrings.xml")), None)
     strings = _shared_strings(z, shared_path)
     book = RawBook()
     for title, part in parts.items():
-        book.sheets[title] = _read_sheet(z.read(part), strings)
+        book.sheets[title] = _read_sheet(read_part(z, part), strings)
     for dn in wb.iter(f"{NS}definedName"):
         name, text = dn.get("name", ""), (dn.text or "").strip()
         if dn.get("localSheetId") is not None:
@@ -129,14 +141,14 @@ def _read_zip(z: zipfile.ZipFile) -> RawBook:
             sheet = (m.group(1) or m.group(2)).replace("''", "'")
             book.names[name] = (sheet, f"{m.group(3)}{m.group(4)}")
     if "docProps/custom.xml" in names:
-        for prop in ET.fromstring(z.read("docProps/custom.xml")).iter(f"{CUSTOM_NS}property"):
+        for prop in safexml.parse(read_part(z, "docProps/custom.xml")).iter(f"{CUSTOM_NS}property"):
             book.properties[prop.get("name", "")] = "".join(prop.itertext())
     return book
 
 
 def _read_sheet(xml: bytes, strings: list[str]) -> dict[str, RawCell]:
     cells: dict[str, RawCell] = {}
-    root = ET.fromstring(xml)
+    root = safexml.parse(xml)
     data = root.find(f"{NS}sheetData")
     if data is None:
         return cells

@@ -20,9 +20,9 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from gitools.form.addresses import col_letters
+from gitools.io.cells import clean
 from gitools.io.xlsx import sheet_parts
 
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _EPOCH = dt.datetime(1899, 12, 30)
 
 
@@ -43,7 +43,7 @@ class Rows:
 
 
 def _text(value: str) -> str:
-    return escape(_ILLEGAL_XML.sub("", value))
+    return escape(clean(value))
 
 
 def _number(value: float) -> str:

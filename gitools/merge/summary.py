@@ -24,6 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from gitools.findings import SEVERITY_ZH, STATUS_ZH, Status
 from gitools.form.model import Form, Severity
 from gitools.io.atomic import atomic_write
+from gitools.io.cells import put
 from gitools.io.xlsx import RawBook
 from gitools.io.xlsx_stream import Formula, Rows, finish
 from gitools.merge.collect import input_cells
@@ -279,7 +280,8 @@ def _chart_sheet(ws: Worksheet, result: MergeResult, form: Form) -> None:
     start2 = start + 20
     ws.cell(start2, 1, "单位（本年新收申请最多的 20 个）"), ws.cell(start2, 2, "本年新收申请")
     for i, (n, name) in enumerate(ranked, start=1):
-        ws.cell(start2 + i, 1, name), ws.cell(start2 + i, 2, n)
+        put(ws.cell(start2 + i, 1), name)  # a unit's name is the clerk's text
+        ws.cell(start2 + i, 2, n)
     top = BarChart()
     top.type, top.title, top.legend = "bar", "本年新收政府信息公开申请（件）", None
     top.add_data(Reference(ws, min_col=2, min_row=start2, max_row=start2 + max(len(ranked), 1)), titles_from_data=True)

@@ -7,22 +7,26 @@ from collections.abc import Mapping
 from openpyxl import Workbook
 
 from gitools.form.model import Form
+from gitools.io.cells import put
 
 
 def fill(wb: Workbook, form: Form, *, unit: Mapping[str, object] = {},
          values: Mapping[tuple[str, str, str], object] = {},
          narrative: Mapping[str, str] = {}) -> Workbook:
-    """Write identity fields, (table, row, column) values and narrative sections in place."""
+    """Write identity fields, (table, row, column) values and narrative sections in place.
+
+    Every value goes through ``put``: text from a clerk or a report never becomes a formula.
+    """
     for key, value in unit.items():
         f = form.field(key)
-        wb[f.sheet][f.address] = value
+        put(wb[f.sheet][f.address], value)
     for (table, row, col), value in values.items():
         t = form.table(table)
-        wb[t.sheet][t.cell(row, col).address] = value
+        put(wb[t.sheet][t.cell(row, col).address], value)
     sections = {s.key: s for s in form.sections}
     for key, text in narrative.items():
         s = sections[key]
-        wb[s.sheet][s.address] = text
+        put(wb[s.sheet][s.address], text)
     return wb
 
 

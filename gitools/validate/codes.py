@@ -8,6 +8,7 @@ import re
 CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # 31 symbols: no I, O, S, V, Z
 CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
+CHECK_FAILED = "校验位不符，请对照登记证书逐位核对（常见为两位颠倒或抄错）"
 
 
 def credit_check_char(first17: str) -> str:
@@ -30,12 +31,10 @@ def credit_code_problem(code: str) -> str | None:
     bad = sorted({ch for ch in code if ch not in CREDIT_ALPHABET})
     if bad:
         return f"含有不允许的字符 {'、'.join(bad)}（只能是数字和除 I、O、S、V、Z 以外的大写字母）"
-    org = code[8:17]
-    if org_check_char(org[:8]) != org[8]:
-        return f"第9至17位的组织机构代码校验位错误（第17位应为 {org_check_char(org[:8])}，实为 {org[8]}）"
-    expected = credit_check_char(code[:17])
-    if expected != code[17]:
-        return f"最后一位校验位错误（应为 {expected}，实为 {code[17]}），请核对是否抄错"
+    if org_check_char(code[8:16]) != code[16] or credit_check_char(code[:17]) != code[17]:
+        # No replacement character is suggested: a code "fixed" to pass its check is still the
+        # wrong code when two characters were swapped, and worse than an error (it goes unseen).
+        return CHECK_FAILED
     return None
 
 

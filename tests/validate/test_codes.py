@@ -25,6 +25,18 @@ def test_wrong_length_and_forbidden_letters_are_explained():
     assert "I" in credit_code_problem(valid_credit_code()[:10] + "I" + valid_credit_code()[11:])
 
 
+def test_a_failed_check_names_no_replacement_character():
+    """Following a "should be 5" hint on a code with two swapped digits gives a code that passes
+    but is not the unit's: the message must send the clerk to the certificate instead."""
+    assert credit_code_problem("114107210054330166") is None  # the unit's code
+    swapped = "114107210045330166"  # its 11th and 12th characters swapped
+    message = credit_code_problem(swapped)
+    assert message == "校验位不符，请对照登记证书逐位核对（常见为两位颠倒或抄错）"
+    code = valid_credit_code()
+    assert credit_code_problem(code[:17] + ("0" if code[17] != "0" else "1")) == message  # last character
+    assert credit_code_problem(code[:9] + code[10] + code[9] + code[11:]) == message  # swapped inside the org code
+
+
 def test_organisation_code_check_character():
     assert org_check_char("D2143569") == "X"  # the worked example of GB 11714
 

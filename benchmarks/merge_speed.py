@@ -89,7 +89,7 @@ def baseline(paths: list[Path]) -> float:
 
 def readers(paths: list[Path]) -> dict[str, float]:
     """Milliseconds per file to get the cell values out, for each candidate reader."""
-    from gitools.io.xlsx import read
+    from gitools.io.workbook import read
 
     candidates = {
         "gitools.io.xlsx (values + formula flags + names)": read,

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from gitools import __version__
+from gitools.io.errors import describe, os_reason
 
-_ZH = {
+_ZH = {  # every message argparse can print for our commands
     "usage: ": "用法：",
     "positional arguments": "参数",
     "options": "选项",
@@ -20,10 +22,20 @@ _ZH = {
     "unrecognized arguments: %s": "无法识别的参数：%s",
     "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项 %(value)r（可选：%(choices)s）",
     "expected one argument": "此选项需要一个值",
+    "expected at least one argument": "此选项至少需要一个值",
+    "expected at most one argument": "此选项最多只能有一个值",
+    "expected %s argument": "此选项需要 %s 个值",
+    "expected %s arguments": "此选项需要 %s 个值",
     "invalid %(type)s value: %(value)r": "无效的值：%(value)r",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是：%(matches)s",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "ignored explicit argument %r": "多余的值 %r",
+    "one of the arguments %s is required": "必须提供以下参数之一：%s",
     "show program's version number and exit": "显示版本号并退出",
 }
-argparse._ = lambda s: _ZH.get(s, s)  # argparse looks its messages up through this name
+argparse._ = lambda s: _ZH.get(s, s)  # argparse looks its messages up through these names
+argparse.ngettext = lambda one, many, n: _ZH.get(one if n == 1 else many, one if n == 1 else many)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -39,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="gitools",
         description="政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）统计工具。",
     )
-    p.add_argument("--version", action="version", version=f"gitools {__version__}")
+    p.add_argument("--version", action="version", version=f"gitools {__version__}", help="显示版本号并退出")
     sub = p.add_subparsers(dest="command", metavar="命令", required=True)
 
     f = sub.add_parser("form", help="输出报表格式定义（每个单元格的键、标签、地址和名称）",
@@ -122,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("export", help="按报表格式的键导出工作簿中读到的数值",
                        description="导出工作簿中读到的单位信息、三张表的数值和正文，供其他系统使用。")
-    e.add_argument("file", type=Path, metavar="文件")
+    e.add_argument("file", type=Path, metavar="文件", help="填好的工作簿或已发布的年报")
     e.add_argument("--format", choices=["json"], default="json", help="输出格式（默认 json）")
     e.set_defaults(run=_cmd_export)
     return p
@@ -148,16 +160,15 @@ def _cmd_template(args: argparse.Namespace) -> int:
     try:
         write(FORM, out, args.year)
     except OSError as e:
-        print(f"错误：无法写入 {out}：{e.strerror or e}", file=sys.stderr)
+        print(f"错误：无法写入 {out}：{os_reason(e)}", file=sys.stderr)
         return EXIT_USAGE
     print(f"已生成填报模板：{out}")
     return EXIT_OK
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from gitools.annotate import annotate
-    from gitools.findings import Status
-    from gitools.importer import REPORT_SUFFIXES
+    from gitools.findings import FileReport, Status, finding
+    from gitools.io.discover import discover
     from gitools.reader import NotReadable, read_submission
     from gitools.render import json_report, text_report
     from gitools.validate import validate_files
@@ -169,36 +180,75 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         except NotReadable as err:
             print(f"错误：上年文件 {args.previous} 无法读取：{err}", file=sys.stderr)
             return EXIT_USAGE
-    inputs = {p.resolve() for p in args.files}
-    if args.annotate is not None and args.annotate.resolve() in inputs:
-        print("错误：--annotate 的输出不能是被校验的文件本身", file=sys.stderr)
+    files, skipped = discover(args.files)
+    many = len(files) > 1 or any(p.is_dir() for p in args.files)
+    if args.annotate is not None and many and args.annotate.suffix.lower() in (".xlsx", ".xlsm"):
+        print(f"错误：校验多个文件或文件夹时，--annotate 应为输出文件夹，而不是 {args.annotate}", file=sys.stderr)
         return EXIT_USAGE
-    reports = []
-    for path, (report, _) in zip(args.files, validate_files(args.files, previous=previous), strict=True):
-        reports.append(report)
-        if path.suffix.lower() in REPORT_SUFFIXES:
-            if args.annotate is not None:
-                print(f"提示：{path} 是已发布的年报，标注副本请用 gitools import 生成", file=sys.stderr)
-            continue
-        if args.annotate is not None and report.status is not Status.UNREADABLE:
-            out = args.annotate
-            if len(args.files) > 1:
-                out = args.annotate / f"{path.stem}_校验结果.xlsx"
-            try:
-                annotate(path, report, out)
-            except (OSError, ValueError) as err:
-                print(f"错误：无法写入标注副本 {out}：{err}", file=sys.stderr)
-                return EXIT_USAGE
+    reports = [report for report, _ in validate_files(files, previous=previous)]
+    for s in skipped:  # a file named on the command line that is not there cannot be passed over quietly
+        if s.reason == "文件或文件夹不存在":
+            reports.append(FileReport(s.path, [finding("file-unreadable", f"无法打开：{s.reason}")], readable=False))
+        elif args.format == "text":
+            print(f"跳过：{s.path}（{s.reason}）", file=sys.stderr)
+    if not reports:
+        print("错误：没有找到要校验的工作簿或年报", file=sys.stderr)
+        return EXIT_USAGE
+    written, failed = _annotate_all(files, reports, args.annotate, many) if args.annotate is not None else ([], 0)
     if args.format == "json":
-        json.dump(json_report(reports), sys.stdout, ensure_ascii=False, indent=2, default=str)
+        json.dump(json_report(reports) | {"annotated": [str(p) for p in written]},
+                  sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(text_report(reports))
-        if args.annotate is not None:
-            print(f"已写出标注副本：{args.annotate}")
-    if any(r.status is Status.UNREADABLE for r in reports):
+        for out in written:
+            print(f"已写出标注副本：{out}")
+    if failed or any(r.status is Status.UNREADABLE for r in reports):
         return EXIT_USAGE
     return EXIT_FINDINGS if any(r.status is Status.FAILED for r in reports) else EXIT_OK
+
+
+def _annotate_all(files: list[Path], reports: list, target: Path, many: bool) -> tuple[list[Path], int]:
+    """Annotated copies of the readable .xlsx files; returns those written and the count that failed."""
+    from gitools.annotate import annotate
+    from gitools.findings import Status
+    from gitools.io.errors import os_reason
+    from gitools.io.kinds import XLSX_SUFFIXES
+
+    inputs = {p.resolve() for p in files}
+    written: list[Path] = []
+    taken: set[Path] = set()
+    failed = 0
+    for path, report in zip(files, reports, strict=False):
+        if report.status is Status.UNREADABLE:
+            continue
+        if path.suffix.lower() not in XLSX_SUFFIXES:
+            print(f"提示：{path} 不是 .xlsx 工作簿，没有生成标注副本（已发布的年报请用 gitools import）", file=sys.stderr)
+            continue
+        out = target
+        if many or target.is_dir():
+            out = target / f"{path.stem}_校验结果.xlsx"
+            n = 2
+            while out.resolve() in taken:
+                out = target / f"{path.stem}_校验结果_{n}.xlsx"
+                n += 1
+        if out.resolve() in inputs:
+            print(f"错误：标注副本 {out} 会覆盖被校验的文件，未写出", file=sys.stderr)
+            failed += 1
+            continue
+        taken.add(out.resolve())
+        try:
+            annotate(path, report, out)
+        except OSError as err:
+            print(f"错误：无法写入标注副本 {out}：{os_reason(err)}", file=sys.stderr)
+            failed += 1
+            continue
+        except Exception as err:  # openpyxl refusing a workbook our reader could read
+            print(f"错误：{path} 无法生成标注副本（{type(err).__name__}），校验结果见上", file=sys.stderr)
+            failed += 1
+            continue
+        written.append(out)
+    return written, failed
 
 
 def _cmd_merge(args: argparse.Namespace) -> int:
@@ -218,7 +268,7 @@ def _cmd_merge(args: argparse.Namespace) -> int:
         print(f"\n错误：{err}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as err:
-        print(f"\n错误：无法写入 {args.output}：{err.strerror or err}", file=sys.stderr)
+        print(f"\n错误：无法写入 {args.output}：{os_reason(err)}", file=sys.stderr)
         return EXIT_USAGE
     if args.format == "json":
         json.dump(merge_json(result, args.output), sys.stdout, ensure_ascii=False, indent=2, default=str)
@@ -264,7 +314,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
             reports.append(FileReport(str(path), [err.finding], readable=False))
             continue
         except OSError as err:
-            print(f"错误：无法写入 {args.output}：{err.strerror or err}", file=sys.stderr)
+            print(f"错误：无法写入 {args.output}：{os_reason(err)}", file=sys.stderr)
             return EXIT_USAGE
         reports.append(report)
         print(f"已导入：{path} → {out}")
@@ -349,3 +399,12 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return EXIT_OK
+    except OSError as err:  # a file or folder the command needed: say which and why, in Chinese
+        print(f"错误：{describe(err)}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as err:  # never a traceback for a clerk; GITOOLS_DEBUG=1 shows it to a developer
+        if os.environ.get("GITOOLS_DEBUG"):
+            raise
+        print(f"错误：程序内部出错（{type(err).__name__}），输入文件未被改动。请把所用命令和文件发给维护人员；"
+              "设置环境变量 GITOOLS_DEBUG=1 后重试可看到详细信息。", file=sys.stderr)
+        return EXIT_USAGE

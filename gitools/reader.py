@@ -20,7 +20,10 @@ import pandas as pd
 from gitools.findings import Finding, finding
 from gitools.form.addresses import col_number, shift, split
 from gitools.form.model import FieldType, Form, Table, UnitField
-from gitools.io.xlsx import RawBook, RawCell, UnreadableWorkbook, read
+from gitools.io.calamine import KIND_ZH
+from gitools.io.kinds import REPORT_SUFFIXES
+from gitools.io.rawbook import RawBook, RawCell, UnreadableWorkbook
+from gitools.io.workbook import read
 from gitools.values import Parsed, compact, display, parse_number
 
 BLANK_GROUP = 5  # more blank cells than this in one table are reported as one finding
@@ -62,7 +65,7 @@ def read_submission(path: Path, form: Form) -> Submission:
 
 def read_with_book(path: Path, form: Form) -> tuple[Submission, RawBook]:
     """The submission and the raw workbook it came from (empty for a published report)."""
-    from gitools.importer import REPORT_SUFFIXES, import_report
+    from gitools.importer import import_report
 
     if Path(path).suffix.lower() in REPORT_SUFFIXES:
         return import_report(Path(path), form)[0], RawBook()
@@ -78,6 +81,9 @@ def from_book(book: RawBook, form: Form, path: str = "") -> Submission:
     where = _locate(book, form, findings)
     if not any(n.startswith(tuple(f"{t.key}." for t in form.tables)) for n in where):
         raise NotReadable(finding("not-template", "找不到年报统计表（既没有模板的单元格名称，也找不到表格标签），请使用统一下发的填报模板"))
+    if book.kind != "xlsx":
+        findings.append(finding("file-not-xlsx", f"此文件是{KIND_ZH[book.kind]}，已按表格标签读取其中的数值，"
+                                "但无法检查合计公式是否被改写；请用 Excel 或 WPS 另存为 .xlsx 后报送", actual=book.kind))
     version = book.properties.get("gitools.version")
     if version and version != form.version:
         findings.append(finding("template-version", f"此文件使用模板版本 {version}，当前版本为 {form.version}，请改用最新模板",
@@ -136,7 +142,7 @@ def _locate(book: RawBook, form: Form, findings: list[Finding]) -> dict[str, tup
         for name, address in items:
             if name in missing:
                 where[name] = (found_sheet, shift(address, dc, dr))
-    if fallback_used:
+    if fallback_used and book.names_known:  # other formats have none to lose: see file-not-xlsx
         findings.append(finding("names-missing", "模板中的单元格名称丢失，已按表格标签定位各单元格；请核对数字是否对应正确"))
     return where
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from gitools import WHEEL
 from gitools.io.atomic import atomic_write
 
 NAME = "gitools_addin"  # the .xlam's name is the Python module its button imports
@@ -45,7 +46,9 @@ def main():
 
 INSTALL = """政务公开年报 · Excel 桌面插件（需要本机已安装 Python）
 
-1. 安装：pip install gitools xlwings（与 gitools 使用同一个 Python）。
+1. 安装：把县政务公开办提供的 {wheel} 放到本文件夹，在此执行 pip install {wheel} xlwings；
+   或在 gitools 源代码文件夹中执行 pip install . xlwings。公共软件源中的“gitools”是另一个软件，
+   不要执行 pip install gitools。
 2. 安装 xlwings 自带的 Excel 插件：xlwings addin install；在 Excel“文件→选项→信任中心→宏设置”中
    勾选“信任对 VBA 工程对象模型的访问”。
 3. 把本文件夹中的 gitools_addin.xlam 和 gitools_addin.py 放在同一文件夹，在 Excel 中打开 gitools_addin.xlam
@@ -67,7 +70,7 @@ def build(outdir: Path) -> list[Path]:
         for info in src.infolist():
             data = RIBBON.encode("utf-8") if info.filename == CUSTOM_UI else src.read(info.filename)
             out.writestr(info, data)
-    for path, text in ((module, MODULE), (steps, INSTALL)):
+    for path, text in ((module, MODULE), (steps, INSTALL.format(wheel=WHEEL))):
         with atomic_write(path) as tmp:
             tmp.write_text(text, encoding="utf-8")
     return [xlam, module, steps]

@@ -19,7 +19,7 @@ from gitools.form import FORM
 from gitools.form.addresses import col_letters
 from gitools.form.model import Form, Severity
 from gitools.io.cells import live
-from gitools.io.xlsx import RawBook, RawCell
+from gitools.io.rawbook import RawBook, RawCell
 from gitools.reader import NotReadable, from_book
 from gitools.template.writer import INPUT_FILL, TOTAL_FILL
 from gitools.validate import validate

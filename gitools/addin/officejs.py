@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from gitools.form.addresses import col_letters, col_number, split
-from gitools.io.xlsx import read
+from gitools.io.workbook import read
 
 
 def payload(path: Path, xlwings_version: str, active_sheet: int = 0) -> dict[str, Any]:

@@ -75,6 +75,8 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo("import-label-variant", "行标签与官方格式略有不同", "已按最接近的官方标签读取，请核对", W),
     RuleInfo("import-label-shifted", "表格行标签可能错位", "分组标题与其后的行不对应，表格可能在发布时错位，请对照原文核对", W),
     # the file itself
+    RuleInfo("file-not-xlsx", "文件不是 .xlsx 格式",
+             "已按表格标签读取 .xls、.et、.ods 等格式中的数值，但无法检查合计公式；请另存为 .xlsx 后报送", W),
     RuleInfo("file-unreadable", "文件无法读取", "请用 Excel 或 WPS 另存为 .xlsx 后重新报送"),
     RuleInfo("not-template", "不是本报表模板", "请使用统一下发的填报模板"),
     RuleInfo("names-missing", "单元格名称丢失", "模板中的单元格名称被删除，已按表格标签定位；请使用统一模板", W),

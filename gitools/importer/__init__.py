@@ -8,7 +8,7 @@ from pathlib import Path
 from gitools.findings import finding
 from gitools.form.model import Form
 from gitools.importer.layout import Imported, parse
-from gitools.importer.sources import REPORT_SUFFIXES, UnreadableReport, lines_of
+from gitools.importer.sources import UnreadableReport, lines_of
 from gitools.reader import NotReadable, Submission, from_values
 
 
@@ -27,4 +27,4 @@ def import_report(path: Path, form: Form) -> tuple[Submission, Imported]:
     return sub, found
 
 
-__all__ = ["REPORT_SUFFIXES", "Imported", "import_report"]
+__all__ = ["Imported", "import_report"]

@@ -18,8 +18,6 @@ from gitools.io.limits import TooLarge, check_size, read_part
 
 Line = list[str]
 
-REPORT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".docx"}
-
 
 class UnreadableReport(Exception):
     """``str(e)`` says in Chinese why the report cannot be read."""

@@ -9,42 +9,20 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from gitools.form.addresses import col_letters, col_number, split
 from gitools.io import safexml
 from gitools.io.errors import os_reason
-from gitools.io.limits import TooLarge, check_size, read_part
+from gitools.io.limits import TooLarge, read_part
+from gitools.io.rawbook import RawBook, RawCell, UnreadableWorkbook
 
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _REF = re.compile(r"^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)$")
-
-
-class UnreadableWorkbook(Exception):
-    """The file cannot be read as a workbook; ``str(e)`` is a message for a clerk."""
-
-
-@dataclass(frozen=True)
-class RawCell:
-    value: str | float | bool | None
-    formula: bool = False
-
-
-@dataclass
-class RawBook:
-    sheets: dict[str, dict[str, RawCell]] = field(default_factory=dict)
-    names: dict[str, tuple[str, str]] = field(default_factory=dict)  # name → (sheet, "D5")
-    properties: dict[str, str] = field(default_factory=dict)
-    formulas_known: bool = True  # False when read through Office.js, which sends values only
-
-    def cell(self, sheet: str, address: str) -> RawCell | None:
-        return self.sheets.get(sheet, {}).get(address)
 
 
 def _shared_strings(z: zipfile.ZipFile, path: str | None) -> list[str]:
@@ -79,21 +57,8 @@ def _normalise(path: str) -> str:
     return "/".join(parts)
 
 
-def read(path: Path) -> RawBook:
-    """Read a workbook; raise UnreadableWorkbook with a clerk-readable reason."""
-    path = Path(path)
-    try:
-        check_size(path)
-        with open(path, "rb") as fh:
-            head = fh.read(8)
-    except TooLarge as e:
-        raise UnreadableWorkbook(str(e)) from e
-    except OSError as e:
-        raise UnreadableWorkbook(f"无法打开文件：{os_reason(e)}") from e
-    if head == OLE_MAGIC:
-        if path.suffix.lower() == ".xls":
-            raise UnreadableWorkbook("这是旧版 Excel 97-2003（.xls）文件，请用 Excel 或 WPS 另存为 .xlsx 后重新报送")
-        raise UnreadableWorkbook("文件已加密（设置了打开密码）或是旧版 .xls 格式，请取消密码并另存为 .xlsx 后重新报送")
+def read_xlsx(path: Path) -> RawBook:
+    """Values, formula flags, names and properties of an .xlsx package (size checked by the caller)."""
     try:
         with zipfile.ZipFile(path) as z:
             return _read_zip(z)

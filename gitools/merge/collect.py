@@ -18,7 +18,7 @@ from typing import Any
 
 from gitools.findings import FileReport, finding
 from gitools.form.model import Cell, Form
-from gitools.io.xlsx import RawBook
+from gitools.io.rawbook import RawBook
 from gitools.reader import NotReadable, Submission, read_with_book
 from gitools.validate.engine import validate_all
 

@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gitools.form.addresses import col_number, split
-from gitools.io.xlsx import UnreadableWorkbook, read
+from gitools.io.rawbook import UnreadableWorkbook
+from gitools.io.workbook import read
 from gitools.values import compact
 
-NAME_HEADERS = ("单位名称", "单位全称", "名称", "单位")
+NAME_HEADERS = ("单位名称", "单位全称", "机构名称", "名称", "单位")
+HEADER_ROWS = 10  # rows searched for the header
 CODE_HEADERS = ("统一社会信用代码", "社会信用代码", "信用代码")
 _CODE = re.compile(r"^[0-9A-Z]{18}$")
 
@@ -70,9 +72,21 @@ def _rows_xlsx(path: Path) -> list[list[str]]:
     return [[grid[r].get(c, "") for c in range(max(grid[r]) + 1)] for r in sorted(grid)] if grid else []
 
 
+def _header(rows: list[list[str]]) -> tuple[int, int | None, int | None] | None:
+    """The first row below the header, and the name and code columns, from a header row in the
+    first rows; None when no row names either column (a roster we would otherwise misread)."""
+    for i, row in enumerate(rows[:HEADER_ROWS]):
+        cells = [compact(c) for c in row]
+        name_col = next((j for h in NAME_HEADERS for j, c in enumerate(cells) if c == h), None)
+        code_col = next((j for h in CODE_HEADERS for j, c in enumerate(cells) if c == h), None)
+        if name_col is not None or code_col is not None:
+            return i + 1, name_col, code_col
+    return None
+
+
 def read_roster(path: Path) -> list[RosterEntry]:
-    """Entries of the roster; a header row naming 单位名称 and/or 统一社会信用代码 is found
-    anywhere in the first rows, else the first column is taken as names (or codes)."""
+    """Entries of the roster, under a header row naming 单位名称 and/or 统一社会信用代码 found
+    in its first rows (a title row above the header is common)."""
     path = Path(path)
     if not path.is_file():
         raise RosterError(f"找不到名单文件：{path}")
@@ -83,28 +97,21 @@ def read_roster(path: Path) -> list[RosterEntry]:
         rows = _rows_xlsx(path)
     else:
         raise RosterError(f"名单文件应为 .xlsx 或 .csv：{path}")
-    name_col = code_col = None
-    start = 0
-    for i, row in enumerate(rows[:10]):
-        cells = [compact(c) for c in row]
-        name_col = next((j for h in NAME_HEADERS for j, c in enumerate(cells) if c == h), None)
-        code_col = next((j for h in CODE_HEADERS for j, c in enumerate(cells) if c == h), None)
-        if name_col is not None or code_col is not None:
-            start = i + 1
-            break
+    header = _header(rows)
+    if header is None:
+        first = next((r for r in rows if any(c.strip() for c in r)), [])
+        seen = "、".join(f"“{c.strip()}”" for c in first if c.strip()) or "（空）"
+        raise RosterError(f"名单文件 {path} 中找不到可识别的列：前 {HEADER_ROWS} 行中应有一行列标题，"
+                          f"含“单位名称”（或{'、'.join(f'“{h}”' for h in NAME_HEADERS[1:])}）"
+                          f"和/或“统一社会信用代码”（或{'、'.join(f'“{h}”' for h in CODE_HEADERS[1:])}）；"
+                          f"第一行是：{seen}")
+    start, name_col, code_col = header
     entries: list[RosterEntry] = []
     for i, row in enumerate(rows[start:], start=start + 1):
-        if name_col is None and code_col is None:  # no header: one unit per line, first cell
-            first = next((c.strip() for c in row if c.strip()), "")
-            if not first:
-                continue
-            code = normalise_code(first)
-            entries.append(RosterEntry(None if code else first, code, i))
-            continue
         name = row[name_col].strip() if name_col is not None and name_col < len(row) else ""
         code = row[code_col].strip() if code_col is not None and code_col < len(row) else ""
         if name or code:
             entries.append(RosterEntry(name or None, normalise_code(code) if code else None, i))
     if not entries:
-        raise RosterError(f"名单文件 {path} 中没有单位（应有“单位名称”或“统一社会信用代码”列）")
+        raise RosterError(f"名单文件 {path} 的“单位名称”“统一社会信用代码”列下没有单位")
     return entries

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from gitools.form import FORM
 from gitools.form.model import Form
-from gitools.io.xlsx import UnreadableWorkbook, read
+from gitools.io.discover import discover
+from gitools.io.rawbook import UnreadableWorkbook
+from gitools.io.workbook import read
 from gitools.merge.collect import read_all
 from gitools.merge.combine import MergeResult, combine
-from gitools.merge.inputs import discover
 from gitools.merge.roster import RosterError, read_roster
 from gitools.merge.summary import SUMMARY_PROPERTY, members, summary_unit, write_summary
 

@@ -25,7 +25,7 @@ from gitools.findings import SEVERITY_ZH, STATUS_ZH, Status
 from gitools.form.model import Form, Severity
 from gitools.io.atomic import atomic_write
 from gitools.io.cells import put
-from gitools.io.xlsx import RawBook
+from gitools.io.rawbook import RawBook
 from gitools.io.xlsx_stream import Formula, Rows, finish
 from gitools.merge.collect import input_cells
 from gitools.merge.combine import MergeResult

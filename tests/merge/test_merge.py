@@ -11,7 +11,8 @@ import pytest
 from openpyxl.utils import get_column_letter
 
 from gitools.form import FORM
-from gitools.io.xlsx import read, sheet_parts
+from gitools.io.workbook import read
+from gitools.io.xlsx import sheet_parts
 from gitools.merge import DoubleCount, MergeError, merge
 from gitools.merge.collect import input_cells
 from gitools.merge.summary import DETAIL_ID, DETAIL_SHEET, STATUS_SHEET, members

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from openpyxl import Workbook
 
-from gitools.merge.inputs import discover
+from gitools.io.discover import discover
 from gitools.merge.roster import RosterError, read_roster
 
 from ..conftest import valid_credit_code
@@ -34,14 +34,23 @@ def test_xlsx_roster_with_a_title_above_the_header(tmp_path):
     assert [(e.name, e.credit_code) for e in entries] == [("甲镇人民政府", CODE), ("乙 镇人民政府", None)]
 
 
-def test_roster_without_a_header_is_one_unit_per_line(tmp_path):
+@pytest.mark.parametrize("content", [
+    "机构,代码\n甲镇人民政府,114107210054321014\n",  # columns named otherwise
+    f"甲镇人民政府\n\n{CODE}\n",  # no header at all: the first unit would be taken for one
+])
+def test_a_roster_without_a_recognised_column_is_refused_naming_what_was_looked_for(tmp_path, content):
     path = tmp_path / "名单.csv"
-    path.write_text(f"甲镇人民政府\n\n{CODE}\n", encoding="utf-8")
-    assert [(e.name, e.credit_code) for e in read_roster(path)] == [("甲镇人民政府", None), (None, CODE)]
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(RosterError) as err:
+        read_roster(path)
+    message = str(err.value)
+    assert str(path) in message and "找不到可识别的列" in message
+    assert "“单位名称”" in message and "“统一社会信用代码”" in message  # what it looked for
+    assert content.splitlines()[0].split(",")[0] in message  # and what it found instead
 
 
 @pytest.mark.parametrize("name,content,message", [
-    ("名单.csv", "单位名称\n", "没有单位"),
+    ("名单.csv", "单位名称\n", "下没有单位"),
     ("名单.txt", "甲镇", "应为 .xlsx 或 .csv"),
     ("名单.xlsx", "not a workbook", "无法读取"),
 ])

@@ -1,4 +1,4 @@
-"""Which files a merge reads: workbooks found in the given files and folders, and the rest
+"""Which files a command reads: submissions found in the given files and folders, and the rest
 listed with the reason it was passed over (so a clerk's Word file is not silently ignored)."""
 
 from __future__ import annotations
@@ -7,10 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from gitools.importer.sources import REPORT_SUFFIXES
-
-# what may be a clerk's workbook; the old and foreign formats are read to say so clearly
-WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".et", ".ods", ".xlsb"}
+from gitools.io.kinds import SUBMISSION_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -22,16 +19,16 @@ class Skipped:
 def _why_not(path: Path) -> str | None:
     if path.name.startswith("~$"):
         return "Office 临时锁定文件（文件正被打开）"
-    if path.suffix.lower() not in WORKBOOK_SUFFIXES | REPORT_SUFFIXES:
+    if path.suffix.lower() not in SUBMISSION_SUFFIXES:
         return "不是工作簿或年报文件"
     return None
 
 
 def discover(inputs: list[Path], exclude: set[Path] = frozenset()) -> tuple[list[Path], list[Skipped]]:
-    """Workbooks in ``inputs`` (folders searched recursively, in name order) and what was skipped.
+    """Submissions in ``inputs`` (folders searched recursively, in name order) and what was skipped.
 
     Named files are filtered the same way (a shell's `*.xlsx` also matches lock files). Files
-    in ``exclude`` (the merge's own output inside an input folder) are skipped with a note.
+    in ``exclude`` (the command's own output inside an input folder) are skipped with a note.
     """
     found: list[Path] = []
     skipped: list[Skipped] = []

@@ -1,0 +1,60 @@
+"""Workbooks in the formats clerks also save in (.xls, WPS .et, .ods, .xlsb), read for their
+values with python-calamine.
+
+These formats keep no defined names we can read and calamine gives no formulas, so the book
+comes back with ``names_known`` and ``formulas_known`` off: the reader finds the tables by
+their labels and takes totals as the office suite last calculated them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from gitools.form.addresses import col_letters
+from gitools.io.rawbook import RawBook, RawCell, UnreadableWorkbook
+
+KIND_ZH = {  # what the clerk's office suite calls the format
+    "xls": "Excel 97-2003 工作簿（.xls）",
+    "et": "WPS 表格（.et）",
+    "ods": "OpenDocument 电子表格（.ods）",
+    "xlsb": "Excel 二进制工作簿（.xlsb）",
+}
+
+
+def _plain(value: object) -> str | float | bool | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def read_values(path: Path, kind: str) -> RawBook:
+    """Every sheet's values; raises UnreadableWorkbook with the reason in Chinese."""
+    import python_calamine
+
+    try:
+        wb = python_calamine.CalamineWorkbook.from_path(str(path))
+        book = RawBook(formulas_known=False, names_known=False, kind=kind)
+        for name in wb.sheet_names:
+            cells: dict[str, RawCell] = {}
+            rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            for r, row in enumerate(rows, start=1):
+                for c, value in enumerate(row, start=1):
+                    plain = _plain(value)
+                    if plain is not None:
+                        cells[f"{col_letters(c)}{r}"] = RawCell(plain)
+            book.sheets[name] = cells
+    except python_calamine.PasswordError as e:
+        raise UnreadableWorkbook("文件设置了打开密码，请取消密码后重新报送") from e
+    except (python_calamine.CalamineError, ValueError, OSError) as e:
+        raise UnreadableWorkbook(f"文件已加密（设置了打开密码）或已损坏，无法作为{KIND_ZH[kind]}读取；"
+                                 "请取消密码，用 Excel 或 WPS 另存为 .xlsx 后重新报送") from e
+    return book

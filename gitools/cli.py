@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）统计工具。",
     )
     p.add_argument("--version", action="version", version=f"gitools {__version__}", help="显示版本号并退出")
-    sub = p.add_subparsers(dest="command", metavar="命令", required=True)
+    sub = p.add_subparsers(dest="command", metavar="命令", required=True, help="要执行的操作（见下）")
 
     f = sub.add_parser("form", help="输出报表格式定义（每个单元格的键、标签、地址和名称）",
                        description="输出报表格式定义，供其他系统按键定位每个单元格。")
@@ -116,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Excel 中的“校验本工作簿”按钮。服务器方式（推荐）：在县政务公开办的一台机器上运行 "
                                    "gitools addin serve，各单位 Excel 加载 manifest 清单后即可使用，填报人电脑无需 Python；"
                                    "桌面方式：gitools addin build 生成 .xlam，适用于装有 Python 的电脑。")
-    asub = a.add_subparsers(dest="addin_command", metavar="操作", required=True)
+    asub = a.add_subparsers(dest="addin_command", metavar="操作", required=True, help="插件的操作（见下）")
     srv = asub.add_parser("serve", help="启动 xlwings Server（需设置环境变量 XLWINGS_LICENSE_KEY）")
     srv.add_argument("--host", default="127.0.0.1", metavar="地址", help="监听地址（默认 127.0.0.1，仅本机；局域网使用时填本机 IP 或 0.0.0.0）")
     srv.add_argument("--port", type=_positive, default=8000, metavar="端口", help="端口（默认 8000）")

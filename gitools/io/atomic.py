@@ -4,6 +4,7 @@ leaves nothing behind that the next run does not clean up."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 import time
@@ -21,7 +22,10 @@ def atomic_write(path: Path) -> contextlib.AbstractContextManager[Path]:
 
 @contextlib.contextmanager
 def _atomic_write(path: Path) -> Iterator[Path]:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as e:  # a file stands where the folder should be
+        raise NotADirectoryError(errno.ENOTDIR, "not a directory", str(path.parent)) from e
     remove_leftovers(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}{MARK}{os.getpid()}-", suffix=path.suffix, dir=path.parent)
     os.close(fd)

@@ -24,6 +24,7 @@ from gitools.io.calamine import KIND_ZH
 from gitools.io.kinds import REPORT_SUFFIXES
 from gitools.io.rawbook import RawBook, RawCell, UnreadableWorkbook
 from gitools.io.workbook import read
+from gitools.resultsheet import explanations
 from gitools.values import Parsed, compact, display, parse_number
 
 BLANK_GROUP = 5  # more blank cells than this in one table are reported as one finding
@@ -45,6 +46,7 @@ class Submission:
     narrative: dict[str, str]
     sources: dict[str, Source]  # defined name of a cell/field/section → where it was read
     findings: list[Finding] = field(default_factory=list)  # problems met while reading
+    explanations: dict[str, str] = field(default_factory=dict)  # finding identity → the clerk's 说明
 
     def source(self, table: str, row: str, column: str) -> Source:
         return self.sources[f"{table}.{row}.{column}"]
@@ -56,6 +58,13 @@ class NotReadable(Exception):
     def __init__(self, finding: Finding):
         super().__init__(finding.message)
         self.finding = finding
+
+
+def at_cell(table: Table, row: str, column: str, src: Source | None = None) -> dict[str, str]:
+    """Where a finding on a table cell points: its form key, sheet, cell and label."""
+    cell = table.cell(row, column)
+    return {"place": cell.name, "sheet": src.sheet if src else table.sheet,
+            "cell": src.cell if src else cell.address, "label": table.cell_label(row, column)}
 
 
 def read_submission(path: Path, form: Form) -> Submission:
@@ -72,7 +81,7 @@ def read_with_book(path: Path, form: Form) -> tuple[Submission, RawBook]:
     try:
         book = read(path)
     except UnreadableWorkbook as e:
-        raise NotReadable(finding("file-unreadable", str(e))) from e
+        raise NotReadable(finding("file-unreadable", reason=str(e))) from e
     return from_book(book, form, str(path)), book
 
 
@@ -80,13 +89,13 @@ def from_book(book: RawBook, form: Form, path: str = "") -> Submission:
     findings: list[Finding] = []
     where = _locate(book, form, findings)
     if not any(n.startswith(tuple(f"{t.key}." for t in form.tables)) for n in where):
-        raise NotReadable(finding("not-template", "找不到年报统计表（既没有模板的单元格名称，也找不到表格标签），请使用统一下发的填报模板"))
+        raise NotReadable(finding("not-template", reason="找不到年报统计表（既没有模板的单元格名称，也找不到表格标签），"
+                                                         "请使用统一下发的填报模板"))
     if book.kind != "xlsx":
-        findings.append(finding("file-not-xlsx", f"此文件是{KIND_ZH[book.kind]}，已按表格标签读取其中的数值，"
-                                "但无法检查合计公式是否被改写；请用 Excel 或 WPS 另存为 .xlsx 后报送", actual=book.kind))
+        findings.append(finding("file-not-xlsx", kind=KIND_ZH[book.kind], actual=book.kind))
     version = book.properties.get("gitools.version")
     if version and version != form.version:
-        findings.append(finding("template-version", f"此文件使用模板版本 {version}，当前版本为 {form.version}，请改用最新模板",
+        findings.append(finding("template-version", version=version, current=form.version,
                                 expected=form.version, actual=version))
     sources = {name: Source(*loc) for name, loc in where.items()}
     tables = {t.key: _read_table(book, t, sources, findings) for t in form.tables}
@@ -96,7 +105,8 @@ def from_book(book: RawBook, form: Form, path: str = "") -> Submission:
         src = sources.get(s.name)
         raw = book.cell(src.sheet, src.cell) if src else None
         narrative[s.key] = str(raw.value).strip() if raw and raw.value is not None else ""
-    return Submission(path, unit, tables, narrative, sources, findings)
+    return Submission(path, unit, tables, narrative, sources, findings,
+                      explanations(book, form.result_sheet))
 
 
 # --- finding cells -----------------------------------------------------------------------
@@ -129,13 +139,7 @@ def _locate(book: RawBook, form: Form, findings: list[Finding]) -> dict[str, tup
             continue
         found = _find_anchor(book, sheet, anchor, label)
         if found is None:
-            if len(missing) < len(items):
-                findings.append(finding("cell-not-found",
-                                        f"“{what}”中有 {len(missing)} 个单元格找不到（名称被删除），"
-                                        "请使用统一模板重新填写",
-                                        sheet=sheet))
-            else:
-                findings.append(finding("cell-not-found", f"找不到“{what}”，请使用统一模板填写", sheet=sheet))
+            findings.append(finding("cell-not-found", sheet, sheet=sheet, label=what, count=len(missing)))
             continue
         fallback_used = True
         found_sheet, dc, dr = found
@@ -143,7 +147,7 @@ def _locate(book: RawBook, form: Form, findings: list[Finding]) -> dict[str, tup
             if name in missing:
                 where[name] = (found_sheet, shift(address, dc, dr))
     if fallback_used and book.names_known:  # other formats have none to lose: see file-not-xlsx
-        findings.append(finding("names-missing", "模板中的单元格名称丢失，已按表格标签定位各单元格；请核对数字是否对应正确"))
+        findings.append(finding("names-missing"))
     return where
 
 
@@ -166,14 +170,14 @@ def _find_anchor(book: RawBook, sheet: str, address: str, label: str) -> tuple[s
 def _read_table(book: RawBook, table: Table, sources: dict[str, Source],
                 findings: list[Finding]) -> pd.DataFrame:
     values: dict[tuple[str, str], float] = {}
-    blanks: list[tuple[str, str]] = []
+    blanks: list[dict[str, str]] = []
     recompute: list[tuple[str, str]] = []
     for cell in table.cells:
         src = sources.get(cell.name)
         if src is None:
             continue
         raw = book.cell(src.sheet, src.cell) or RawCell(None)
-        label = table.cell_label(cell.row, cell.column)
+        where = at_cell(table, cell.row, cell.column, src)
         if not cell.input:
             if raw.formula or not book.formulas_known:
                 value = raw.value if isinstance(raw.value, float) else None
@@ -184,38 +188,33 @@ def _read_table(book: RawBook, table: Table, sources: dict[str, Source],
                 continue
             if raw.value is None:
                 recompute.append((cell.row, cell.column))
-            findings.append(finding("total-overwritten", f"{table.sheet} {src.cell}（{label}）应为自动计算的公式，现为手工填写"
-                f"“{display(raw.value) if isinstance(raw.value, float) else raw.value or '空白'}”；"
-                "请恢复模板公式", sheet=src.sheet, cell=src.cell))
+            findings.append(finding("total-overwritten", **where, value=raw.value if raw.value is not None else "空白"))
             if raw.value is None:
                 continue
         number = parse_number(raw.value)
         if number.how is Parsed.BLANK:
-            blanks.append((src.sheet, src.cell))
+            blanks.append(where)
             values[(cell.row, cell.column)] = 0.0
         elif number.how is Parsed.INVALID:
-            findings.append(finding("value-not-number", f"{table.sheet} {src.cell}（{label}）填的是“{raw.value}”，无法识别为数字；请填写数字，没有发生的填 0",
-                sheet=src.sheet, cell=src.cell, actual=str(raw.value)))
+            findings.append(finding("value-not-number", **where, value=str(raw.value), actual=str(raw.value)))
         else:
             values[(cell.row, cell.column)] = number.value
             if number.how is Parsed.TEXT_NUMBER:
-                findings.append(finding("value-as-text", f"{table.sheet} {src.cell}（{label}）填的是文字“{raw.value}”，已按 {display(number.value)} "
-                    "读取；请改为纯数字", sheet=src.sheet, cell=src.cell,
-                    expected=number.value, actual=str(raw.value)))
+                findings.append(finding("value-as-text", **where, text=str(raw.value), value=number.value,
+                                        expected=number.value, actual=str(raw.value)))
     _recompute(table, values, recompute)
     df = _frame(table, values)
     findings += blank_findings(table, blanks)
     return df
 
 
-def blank_findings(table: Table, blanks: list[tuple[str, str]]) -> list[Finding]:
+def blank_findings(table: Table, blanks: list[dict[str, str]]) -> list[Finding]:
     """Blank number cells, taken as 0: one finding each, or one for the table when many."""
     if len(blanks) > BLANK_GROUP:
-        cells = "、".join(c for _, c in blanks[:6]) + ("等" if len(blanks) > 6 else "")
-        return [finding("value-blank", f"{table.sheet} 有 {len(blanks)} 个数字格为空白（{cells}），已按 0 计算；"
-                        "没有发生的请填 0", sheet=blanks[0][0], cell=blanks[0][1], actual=len(blanks))]
-    return [finding("value-blank", f"{table.sheet} {c} 为空白，已按 0 计算；没有发生的请填 0", sheet=s, cell=c)
-            for s, c in blanks]
+        cells = "、".join(b["cell"] for b in blanks[:6]) + ("等" if len(blanks) > 6 else "")
+        return [finding("value-blank-many", table.key, sheet=blanks[0]["sheet"], cell=blanks[0]["cell"],
+                        count=len(blanks), cells=cells, actual=len(blanks))]
+    return [finding("value-blank", **b) for b in blanks]
 
 
 def _frame(table: Table, values: dict[tuple[str, str], float]) -> pd.DataFrame:

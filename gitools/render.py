@@ -6,21 +6,26 @@ import datetime as dt
 import math
 from typing import Any
 
-from gitools.findings import STATUS_ZH, FileReport
+from gitools.findings import STATUS_ZH, FileReport, Finding
 from gitools.form.model import Severity
 from gitools.reader import Submission
 
-MARK = {Severity.ERROR: "✗ 错误", Severity.WARNING: "⚠ 警告"}
+MARK = {Severity.ERROR: "✗", Severity.WARNING: "⚠"}
+
+
+def finding_line(f: Finding) -> str:
+    """One finding for the terminal: mark, level, where, what, rule; then the clerk's 说明."""
+    where = f"{f.where}：" if f.where else ""
+    line = f"  {MARK[f.severity]} {f.level_words}  {where}{f.message}  〔{f.rule}〕"
+    return line + (f"\n      说明：{f.explanation}" if f.explanation else "")
 
 
 def text_report(reports: list[FileReport]) -> str:
     lines: list[str] = []
     for r in reports:
         lines.append(f"文件：{r.path}")
-        counts = f"{len(r.errors)} 个错误，{len(r.warnings)} 个警告"
-        lines.append(f"结论：{STATUS_ZH[r.status]}（{counts}）")
-        for f in r.findings:
-            lines.append(f"  {MARK[f.severity]}  {f.message}  〔{f.rule}〕")
+        lines.append(f"结论：{r.verdict()}")
+        lines += [finding_line(f) for f in r.findings]
         lines.append("")
     if len(reports) > 1:
         by = {s: sum(1 for r in reports if r.status is s) for s in STATUS_ZH}

@@ -19,9 +19,8 @@ import openpyxl
 import pytest
 
 from gitools.cli import build_parser, main
-from gitools.findings import FileReport, Finding
+from gitools.findings import FileReport, finding
 from gitools.form import FORM
-from gitools.form.model import Severity
 from gitools.io.atomic import MARK
 from gitools.io.errors import os_reason
 from gitools.template.synthetic import consistent_values, unit
@@ -104,7 +103,7 @@ def test_libreoffice_opens_the_summary_and_still_sees_text_not_formulas(tmp_path
 
 
 def test_an_annotated_copy_lists_a_formula_like_message_as_text(tmp_path):
-    report = FileReport("x.xlsx", [Finding("value-not-number", Severity.ERROR, PAYLOADS[1], "单位信息", "B3")])
+    report = FileReport("x.xlsx", [finding("file-unreadable", reason=PAYLOADS[1], sheet="单位信息", cell="B3")])
     out = tmp_path / "标注.xlsx"
     from gitools.annotate import annotate
 

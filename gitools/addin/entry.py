@@ -13,20 +13,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from gitools.annotate import result_rows
-from gitools.findings import SEVERITY_COLOUR, STATUS_ZH, FileReport, Status
+from gitools import resultsheet as rs
+from gitools import style
+from gitools.findings import STATUS_ZH, FileReport, Status
 from gitools.form import FORM
 from gitools.form.addresses import col_letters
 from gitools.form.model import Form, Severity
 from gitools.io.cells import live
 from gitools.io.rawbook import RawBook, RawCell
 from gitools.reader import NotReadable, from_book
-from gitools.template.writer import INPUT_FILL, TOTAL_FILL
 from gitools.validate import validate
 
-COLOURS = {s: f"#{colour}" for s, colour in SEVERITY_COLOUR.items()}
-INPUT_COLOUR, TOTAL_COLOUR = (f"#{fill.fgColor.rgb[-6:]}" for fill in (INPUT_FILL, TOTAL_FILL))  # the template's
-MARKS_COLUMN = 8  # column H of 校验结果: the cells this run coloured, for the next run to restore
+COLOURS = {s: f"#{colour}" for s, colour in style.MARK.items()}
+INPUT_COLOUR, TOTAL_COLOUR = f"#{style.INPUT}", f"#{style.TOTAL}"  # the template's own fills
+MARKS_COLUMN = len(rs.COLUMNS) + 2  # beside 校验结果's columns: the cells this run coloured, for the next run
 MARKS_TITLE = "本次标色的单元格（下次校验时自动恢复）"
 
 
@@ -102,8 +102,8 @@ def _previous_marks(book: Any, form: Form) -> list[tuple[str, str]]:
 def verdict(report: FileReport) -> str:
     if report.status is Status.PASSED:
         return "校验通过：没有发现问题。"
-    return (f"{len(report.errors)} 个错误，{len(report.warnings)} 个警告。"
-            "问题已列在“校验结果”工作表中，问题单元格已标色（红色为错误，黄色为警告）。")
+    return (f"{report.verdict()}。问题已列在“校验结果”工作表中，问题单元格已标色"
+            "（红色须改正或说明，黄色供参考）；核实项可在“说明”列写明原因。")
 
 
 def check_book(book: Any, form: Form = FORM) -> FileReport | None:
@@ -122,12 +122,15 @@ def check_book(book: Any, form: Form = FORM) -> FileReport | None:
         ws.clear()
     else:
         ws = book.sheets.add(form.result_sheet, before=book.sheets[0])
-    ws["A1"].value = [[live(v) for v in row] for row in result_rows(report)]
+    rows = rs.rows(report)
+    width = max(len(r) for r in rows)
+    ws["A1"].value = [[live(v) for v in row] + [None] * (width - len(row)) for row in rows]
     marks: dict[tuple[str, str], Severity] = {}
-    for i, f in enumerate(report.findings, start=3):
-        ws[f"B{i}"].color = COLOURS[f.severity]
+    for i, f in enumerate(report.findings, start=rs.FIRST_ROW):
+        ws[f"{col_letters(rs.LEVEL_COLUMN)}{i}"].color = COLOURS[f.severity]
         if f.sheet in names and f.cell:
-            ws[f"D{i}"].add_hyperlink(f"#'{f.sheet}'!{f.cell}", f.cell, f"转到 {f.sheet} {f.cell}")
+            ws[f"{col_letters(rs.LINK_COLUMN)}{i}"].add_hyperlink(f"#'{f.sheet}'!{f.cell}", f.cell,
+                                                                  f"转到 {f.sheet} {f.cell}")
             if marks.get((f.sheet, f.cell)) is not Severity.ERROR:  # an error outranks a warning
                 marks[(f.sheet, f.cell)] = f.severity
     for (sheet, cell), severity in marks.items():

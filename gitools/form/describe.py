@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from gitools.form.model import Form
+from gitools.form.model import Form, Level, Rule, Severity
+from gitools.form.rules import LEVEL_MEANING, LEVEL_ZH
 
 
 def describe(form: Form) -> dict[str, Any]:
@@ -28,7 +29,8 @@ def describe(form: Form) -> dict[str, Any]:
                 ],
                 "relations": [
                     {"rule": r.rule, "lhs": [list(x) for x in r.lhs],
-                     "op": r.op, "rhs": [list(x) for x in r.rhs], "severity": form.rule(r.rule).severity.value}
+                     "op": r.op, "rhs": [list(x) for x in r.rhs], "level": form.rule(r.rule).level.value,
+                     "severity": _severity(form.rule(r.rule))}
                     for r in t.relations
                 ],
             }
@@ -46,5 +48,13 @@ def describe(form: Form) -> dict[str, Any]:
              "address": s.address, "name": s.name}
             for s in form.sections
         ],
-        "rules": [{"code": r.code, "title": r.title, "hint": r.hint, "severity": r.severity.value} for r in form.rules],
+        "levels": {level.value: {"name": LEVEL_ZH[level], "meaning": LEVEL_MEANING[level]} for level in Level},
+        "rules": [{"code": r.code, "kind": r.kind.value, "level": r.level.value, "severity": _severity(r),
+                   "title": r.title, "hint": r.hint, "message": r.message, "applies_to_summaries": r.in_summary}
+                  for r in form.rules],
     }
+
+
+def _severity(rule: Rule) -> str:
+    """The pre-level field, kept for existing readers: "error" for what can block a report."""
+    return (Severity.WARNING if rule.level is Level.NOTICE else Severity.ERROR).value

@@ -15,7 +15,6 @@ from gitools.form.model import (
     HeaderCell,
     Relation,
     Row,
-    RuleInfo,
     Section,
     Table,
     UnitField,
@@ -328,4 +327,4 @@ FORM = Form(
     summary_category=SUMMARY_CATEGORY,
 )
 
-__all__ = ["FORM", "RuleInfo"]
+__all__ = ["FORM"]

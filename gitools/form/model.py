@@ -17,9 +17,33 @@ class ValueType(StrEnum):
     AMOUNT = "amount"  # decimal ≥ 0 (万元)
 
 
+class Level(StrEnum):
+    """Review levels as statistical direct reporting (联网直报) uses them."""
+
+    MANDATORY = "mandatory"  # 强制: must hold; the report cannot go in until it is corrected
+    REVIEW = "review"  # 核实: may fail for a real reason; blocks until the clerk explains it (说明)
+    NOTICE = "notice"  # 提示: information only
+
+
 class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
+    """What a finding does to the verdict: kept as the ``severity`` of the JSON output."""
+
+    ERROR = "error"  # blocks: a 强制 finding, or a 核实 finding nobody explained
+    WARNING = "warning"  # does not block
+
+
+class RuleKind(StrEnum):
+    """What a rule checks, which decides how it is executed and where its finding points."""
+
+    RELATION = "relation"  # an identity over cells of one table (the form's Relations)
+    VALUE = "value"  # one cell's value as read
+    FIELD = "field"  # an item of the unit's identity
+    NARRATIVE = "narrative"  # a count the text states, against the tables
+    CROSS_YEAR = "cross_year"  # this year's report against last year's
+    FILE = "file"  # the file and its layout as a whole
+    IMPORT = "import"  # reading a published report
+    MERGE = "merge"  # many reports together
+    EXPLANATION = "explanation"  # the clerks' explanations themselves
 
 
 @dataclass(frozen=True)
@@ -88,13 +112,20 @@ class Relation:
 
 
 @dataclass(frozen=True)
-class RuleInfo:
-    """A stable rule code with the plain-Chinese wording of what it asks for."""
+class Rule:
+    """One rule, declared once: its stable code, level, words and message template.
+
+    ``message`` is a str.format template over the finding's parameters. It never names the
+    sheet or cell: every renderer shows the location once, beside the message.
+    """
 
     code: str
+    kind: RuleKind
+    level: Level
     title: str
     hint: str  # shown in live checks and in 填报说明
-    severity: Severity = Severity.ERROR
+    message: str
+    in_summary: bool = True  # whether it applies to a summary of many units
 
 
 @dataclass(frozen=True)
@@ -211,12 +242,14 @@ class Form:
     tables: tuple[Table, ...]
     fields: tuple[UnitField, ...]
     sections: tuple[Section, ...]
-    rules: tuple[RuleInfo, ...]
+    rules: tuple[Rule, ...]
     info_sheet: str
     unit_sheet: str
     narrative_sheet: str
     summary_category: str = ""  # the 单位类别 that marks a summary of several units
     result_sheet: str = "校验结果"  # where the add-in and --annotate list the findings
+    first_year: int = 2021  # the first report year the format applies to
+    last_year: int = 2099  # the last year the template's input checks accept
 
     def table(self, key: str) -> Table:
         return next(t for t in self.tables if t.key == key)
@@ -224,5 +257,5 @@ class Form:
     def field(self, key: str) -> UnitField:
         return next(f for f in self.fields if f.key == key)
 
-    def rule(self, code: str) -> RuleInfo:
+    def rule(self, code: str) -> Rule:
         return next(r for r in self.rules if r.code == code)

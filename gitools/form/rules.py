@@ -1,87 +1,155 @@
-"""The catalog of rule codes: stable identifiers with their plain-Chinese meaning.
+"""The catalog of rules: each declared once, with its level and the template of its message.
 
-Codes never change once published (other systems filter on them); titles and hints may be
-reworded. 填报说明 lists this catalog, so clerks and tools speak of the same rules.
+Codes never change once published (other systems filter on them); titles, hints and messages
+may be reworded. A message template names no sheet or cell: renderers put the location beside
+it. 填报说明 and `gitools form --format json` list this catalog, so clerks and tools speak of
+the same rules.
+
+Levels follow 联网直报: 强制 for the identities of the format, values that cannot be read and
+the unit's identity; 核实 for what may differ for a real reason (links across years, the text
+against the tables, the division against the credit code, unusual values), which the clerk
+explains; 提示 for what the tool noticed and handled.
 """
 
-from gitools.form.model import RuleInfo, Severity
+from gitools.form.model import Level, Rule, RuleKind
 
-W = Severity.WARNING
+M, R, N = Level.MANDATORY, Level.REVIEW, Level.NOTICE
+K = RuleKind
 
-RULES: tuple[RuleInfo, ...] = (
+LEVEL_ZH = {M: "强制", R: "核实", N: "提示"}
+LEVEL_MEANING = {M: "必须改正，否则不能报送", R: "确有原因的，在“校验结果”的“说明”列写明后可以报送，由上级审核",
+                 N: "仅供参考"}
+UNUSUAL_COUNT = 10_000  # one unit's count of a year at or above this is asked about (a slip of the keyboard)
+
+RULES: tuple[Rule, ...] = (
     # identities of the format
-    RuleInfo("requests-row-total", "三：总计列＝各类申请人之和",
-             "每一行的“总计”应等于自然人与五类法人或其他组织之和"),
-    RuleInfo("requests-results-total", "三：（七）总计＝各项办理结果之和",
-             "“（七）总计”应等于（一）至（六）各项办理结果之和"),
-    RuleInfo("requests-balance", "三：一＋二＝三（七）＋四",
-             "本年新收＋上年结转，应等于办理结果总计＋结转下年度继续办理"),
-    RuleInfo("appeals-group-total", "四：总计＝维持＋纠正＋其他＋尚未审结",
-             "行政复议、两类行政诉讼各自的“总计”应等于其结果维持、结果纠正、其他结果、尚未审结之和"),
-    RuleInfo("active-in-force-below-issued", "二：现行有效件数不少于本年制发件数",
-             "现行有效件数小于本年制发件数，请核对（本年制发后又废止的除外）", W),
+    Rule("requests-row-total", K.RELATION, M, "三：总计列＝各类申请人之和",
+         "每一行的“总计”应等于自然人与五类法人或其他组织之和",
+         "为 {lhs}，但各类申请人之和为 {rhs}，相差 {diff}，请核对"),
+    Rule("requests-results-total", K.RELATION, M, "三：（七）总计＝各项办理结果之和",
+         "“（七）总计”应等于（一）至（六）各项办理结果之和",
+         "为 {lhs}，但（一）至（六）各项办理结果之和为 {rhs}，相差 {diff}，请核对"),
+    Rule("requests-balance", K.RELATION, M, "三：一＋二＝三（七）＋四",
+         "本年新收＋上年结转，应等于办理结果总计＋结转下年度继续办理",
+         "本年新收＋上年结转＝{lhs}，办理结果总计＋结转下年度＝{rhs}，相差 {diff}，请核对"),
+    Rule("appeals-group-total", K.RELATION, M, "四：总计＝维持＋纠正＋其他＋尚未审结",
+         "行政复议、两类行政诉讼各自的“总计”应等于其结果维持、结果纠正、其他结果、尚未审结之和",
+         "为 {lhs}，但结果维持、结果纠正、其他结果、尚未审结之和为 {rhs}，相差 {diff}，请核对"),
+    Rule("active-in-force-below-issued", K.RELATION, R, "二：现行有效件数不少于本年制发件数",
+         "现行有效件数小于本年制发件数，请核对（本年制发后又废止的除外）",
+         "现行有效件数 {lhs} 小于本年制发件数 {rhs}，请核对（本年制发后又废止的除外）"),
     # cell values
-    RuleInfo("value-not-number", "数字格内容无法识别",
-             "应填写数字，没有发生的填 0"),
-    RuleInfo("value-negative", "数字为负数", "件数、金额不能为负数"),
-    RuleInfo("value-not-whole", "件数不是整数", "件数必须是整数"),
-    RuleInfo("value-as-text", "数字以文本形式填写",
-             "单元格中是文字（如“3件”、全角“３”），已按数字读取，请改为纯数字", W),
-    RuleInfo("value-blank", "数字格为空", "空白按 0 计算；没有发生的请填 0", W),
-    RuleInfo("total-overwritten", "合计公式被改写",
-             "合计格应为公式，现为手工数值；请恢复模板公式", W),
+    Rule("value-not-number", K.VALUE, M, "数字格内容无法识别", "应填写数字，没有发生的填 0",
+         "填的是“{value}”，无法识别为数字；请填写数字，没有发生的填 0"),
+    Rule("value-negative", K.VALUE, M, "数字为负数", "件数、金额不能为负数", "为 {value}，不能为负数"),
+    Rule("value-not-whole", K.VALUE, M, "件数不是整数", "件数必须是整数", "为 {value}，件数必须是整数"),
+    Rule("value-as-text", K.VALUE, N, "数字以文本形式填写",
+         "单元格中是文字（如“3件”、全角“３”），已按数字读取，请改为纯数字",
+         "填的是文字“{text}”，已按 {value} 读取；请改为纯数字"),
+    Rule("value-blank", K.VALUE, N, "数字格为空", "空白按 0 计算；没有发生的请填 0",
+         "为空白，已按 0 计算；没有发生的请填 0"),
+    Rule("value-blank-many", K.VALUE, N, "多个数字格为空", "空白按 0 计算；没有发生的请填 0",
+         "有 {count} 个数字格为空白（{cells}），已按 0 计算；没有发生的请填 0"),
+    Rule("total-overwritten", K.VALUE, N, "合计公式被改写",
+         "合计格应为公式，现为手工数值；请恢复模板公式",
+         "应为自动计算的公式，现为手工填写“{value}”；请恢复模板公式"),
     # the unit's identity
-    RuleInfo("unit-field-missing", "单位信息未填", "单位信息各项必须填写"),
-    RuleInfo("credit-code-invalid", "统一社会信用代码有误",
-             "应为18位，由数字和大写字母（不含 I、O、S、V、Z）组成，且校验位正确"),
-    RuleInfo("division-code-invalid", "行政区划代码有误", "应为6位数字"),
-    RuleInfo("division-code-mismatch", "行政区划代码与信用代码不一致",
-             "统一社会信用代码第3至8位是登记管理机关的行政区划代码，一般应与所填行政区划代码一致", W),
-    RuleInfo("unit-category-invalid", "单位类别不在列表中", "请从下拉列表中选择单位类别"),
-    RuleInfo("report-year-invalid", "报告年度有误", "应为4位年份，2021年及以后（适用2021年新格式）"),
-    RuleInfo("phone-invalid", "联系电话不规范", "应为固定电话（含区号）或11位手机号码", W),
-    RuleInfo("date-invalid", "填报日期有误", "应为日期，且一般在报告年度之后", W),
+    Rule("unit-field-missing", K.FIELD, M, "单位信息未填", "单位信息各项必须填写", "未填写"),
+    Rule("credit-code-invalid", K.FIELD, M, "统一社会信用代码有误",
+         "应为18位，由数字和大写字母（不含 I、O、S、V、Z）组成，且校验位正确", "“{value}”{reason}"),
+    Rule("division-code-invalid", K.FIELD, M, "行政区划代码有误", "应为6位数字", "“{value}”{reason}"),
+    Rule("division-code-mismatch", K.FIELD, R, "行政区划代码与信用代码不一致",
+         "统一社会信用代码第3至8位是登记管理机关的行政区划代码，一般应与所填行政区划代码一致",
+         "“{value}”{reason}"),
+    Rule("unit-category-invalid", K.FIELD, M, "单位类别不在列表中", "请从下拉列表中选择单位类别",
+         "“{value}”{reason}"),
+    Rule("report-year-invalid", K.FIELD, M, "报告年度有误", "应为4位年份，2021年及以后（适用2021年新格式）",
+         "“{value}”{reason}"),
+    Rule("phone-invalid", K.FIELD, R, "联系电话不规范", "应为固定电话（含区号）或11位手机号码",
+         "“{value}”{reason}"),
+    Rule("date-invalid", K.FIELD, R, "填报日期有误", "应为日期，且一般在报告年度之后", "“{value}”{reason}"),
+    Rule("unit-count-invalid", K.FIELD, M, "汇总单位数有误", "汇总单位数应为正整数", "“{value}”{reason}"),
     # narrative
-    RuleInfo("narrative-requests-mismatch", "正文申请件数与表三不符",
-             "正文所述收到申请件数应与表三“本年新收”总计一致", W),
-    RuleInfo("narrative-documents-mismatch", "正文规范性文件件数与表二不符",
-             "正文所述出台（制发）规范性文件件数应与表二一致", W),
-    RuleInfo("narrative-fee-missing", "未说明信息处理费收取情况",
-             "“六、其他需要报告的事项”应说明是否收取信息处理费", W),
+    Rule("narrative-requests-mismatch", K.NARRATIVE, R, "正文申请件数与表三不符",
+         "正文所述收到申请件数应与表三“本年新收”总计一致",
+         "正文写“{phrase}”，而“{table}”中{item}为 {value}，请核对"),
+    Rule("narrative-documents-mismatch", K.NARRATIVE, R, "正文规范性文件件数与表二不符",
+         "正文所述出台（制发）规范性文件件数应与表二一致",
+         "正文写“{phrase}”，而“{table}”中{item}为 {value}，请核对"),
+    Rule("narrative-fee-missing", K.NARRATIVE, R, "未说明信息处理费收取情况",
+         "“六、其他需要报告的事项”应说明是否收取信息处理费",
+         "没有说明本年度是否收取信息处理费（按规定须说明）", in_summary=False),
     # across years
-    RuleInfo("previous-carry-mismatch", "上年结转与上年报告不符",
-             "本年“二、上年结转”应等于上年“四、结转下年度继续办理”"),
-    RuleInfo("previous-in-force-mismatch", "现行有效件数与上年不衔接",
-             "一般应为：上年现行有效＋本年制发－本年废止", W),
-    RuleInfo("previous-not-comparable", "上年报告无法比对", "上年报告应为同一单位、上一年度"),
-    # merging many reports
-    RuleInfo("merge-year-mismatch", "报告年度与汇总年度不符", "只能汇总同一年度的报表；此报表未计入汇总"),
-    RuleInfo("merge-duplicate", "同一单位重复报送",
-             "同一单位报送了多份，采用填报日期较晚（相同时文件较新）的一份，其余未计入", W),
-    RuleInfo("merge-not-on-roster", "不在应报单位名单中", "请核对单位名称、统一社会信用代码是否与名单一致，或补充名单", W),
-    RuleInfo("merge-missing", "未报送", "应报单位名单中的单位没有报送（或报送的文件无法识别为该单位）"),
-    RuleInfo("merge-double-count", "汇总表与其所含单位一并报送",
-             "汇总表已包含这些单位的数字，不能与这些单位的报表一并汇总，否则重复计算"),
+    Rule("previous-carry-mismatch", K.CROSS_YEAR, R, "上年结转与上年报告不符",
+         "本年“二、上年结转”应等于上年“四、结转下年度继续办理”；上年报告更正过的，请说明",
+         "为 {actual}，但 {last_year} 年度报告“结转下年度继续办理”为 {expected}，请核对"),
+    Rule("previous-in-force-mismatch", K.CROSS_YEAR, R, "现行有效件数与上年不衔接",
+         "一般应为：上年现行有效＋本年制发－本年废止",
+         "为 {actual}；上年现行有效 {before} ＋本年制发 {issued} －本年废止 {repealed} ＝ {expected}，"
+         "请核对（文件也可能自然失效）"),
+    Rule("previous-not-comparable", K.CROSS_YEAR, N, "上年报告无法比对", "上年报告应为同一单位、上一年度",
+         "上年报告（{path}：{last_name} {last_year} 年度）与本报告（{name} {year} 年度）不是同一单位的相邻年度，"
+         "未做跨年比对"),
+    # many reports together
+    Rule("merge-year-mismatch", K.MERGE, M, "报告年度与汇总年度不符",
+         "只能汇总同一年度的报表；此报表未计入汇总",
+         "{unit} 的报告年度为 {year}，本次汇总 {merge_year} 年度，未计入汇总"),
+    Rule("merge-duplicate", K.MERGE, N, "同一单位重复报送",
+         "同一单位报送了多份，采用填报日期较晚（相同时文件较新）的一份，其余未计入",
+         "{unit} 重复报送：本文件未计入，已采用 {kept}（{why}）"),
+    Rule("merge-not-on-roster", K.MERGE, N, "不在应报单位名单中",
+         "请核对单位名称、统一社会信用代码是否与名单一致，或补充名单",
+         "{unit} 不在应报单位名单中，请核对单位名称、统一社会信用代码或补充名单"),
+    Rule("merge-missing", K.MERGE, M, "未报送",
+         "应报单位名单中的单位没有报送（或报送的文件无法识别为该单位）", "{unit}（名单第 {line} 行）没有报送"),
+    Rule("merge-double-count", K.MERGE, M, "汇总表与其所含单位一并报送",
+         "汇总表已包含这些单位的数字，不能与这些单位的报表一并汇总，否则重复计算",
+         "{summary} 已包含 {unit}（{other}），不能一并汇总"),
     # reading a published report (text, web page, Word)
-    RuleInfo("import-title-missing", "标题中没有单位名称和年度",
-             "标题应为“××× 2025 年政府信息公开工作年度报告”；请在“单位信息”中补填", W),
-    RuleInfo("import-table-missing", "找不到统计表", "报告中缺少这张表，对应单元格留空"),
-    RuleInfo("import-row-missing", "找不到表格行", "报告的表格中缺少这一行，对应单元格留空"),
-    RuleInfo("import-row-unlabeled", "数字行没有标签", "一行数字没有行标签，无法确定归属，未采用"),
-    RuleInfo("import-row-unknown", "无法识别的行标签", "行标签不是官方格式中的项目，其后的数字未采用"),
-    RuleInfo("import-row-count", "一行中的数字个数不对", "数字个数与官方格式的列数不符，无法确定所在列，此行留空"),
-    RuleInfo("import-row-repeated", "表格行重复", "同一行出现两次，只采用第一次"),
-    RuleInfo("import-row-order", "表格行顺序与官方格式不同", "已按行标签读取，请核对", W),
-    RuleInfo("import-label-variant", "行标签与官方格式略有不同", "已按最接近的官方标签读取，请核对", W),
-    RuleInfo("import-label-shifted", "表格行标签可能错位", "分组标题与其后的行不对应，表格可能在发布时错位，请对照原文核对", W),
+    Rule("import-title-missing", K.IMPORT, N, "标题中没有单位名称和年度",
+         "标题应为“××× 2025 年政府信息公开工作年度报告”；请在“单位信息”中补填",
+         "标题中找不到单位名称和报告年度（应为“××× 2025 年政府信息公开工作年度报告”），请在导入后的“单位信息”中补填"),
+    Rule("import-table-missing", K.IMPORT, M, "找不到统计表", "报告中缺少这张表，对应单元格留空",
+         "找不到这张表格，其单元格留空"),
+    Rule("import-row-missing", K.IMPORT, M, "找不到表格行", "报告的表格中缺少这一行，对应单元格留空",
+         "找不到“{row}”这一行，对应单元格留空"),
+    Rule("import-row-unlabeled", K.IMPORT, M, "数字行没有标签", "一行数字没有行标签，无法确定归属，未采用",
+         "原文第 {line} 行有一行数字（{numbers}）没有行标签，无法确定属于哪一行，未采用"),
+    Rule("import-row-unknown", K.IMPORT, M, "无法识别的行标签", "行标签不是官方格式中的项目，其后的数字未采用",
+         "原文第 {line} 行“{words}”不是本表的行标签，其后的数字 {numbers} 未采用"),
+    Rule("import-row-count", K.IMPORT, M, "一行中的数字个数不对",
+         "数字个数与官方格式的列数不符，无法确定所在列，此行留空",
+         "原文第 {line} 行“{original}”应有 {cells} 个数字，实际为：{got}；无法确定各数字所在的列，此行留空"),
+    Rule("import-cell-not-number", K.IMPORT, M, "表格中的内容不是数字", "此格留空，请对照原文补填",
+         "原文第 {line} 行“{original}”中的“{text}”不是数字，此格留空"),
+    Rule("import-row-repeated", K.IMPORT, M, "表格行重复", "同一行出现两次，只采用第一次",
+         "原文第 {line} 行“{original}”重复出现（第一次在第 {first} 行），只采用第一次的数字"),
+    Rule("import-row-order", K.IMPORT, N, "表格行顺序与官方格式不同", "已按行标签读取，请核对",
+         "原文第 {line} 行“{original}”的位置与官方格式的行序不同，已按标签读取，请核对"),
+    Rule("import-label-variant", K.IMPORT, N, "行标签与官方格式略有不同", "已按最接近的官方标签读取，请核对",
+         "原文第 {line} 行“{text}”与官方标签“{official}”不完全相同，已按此行读取，请核对"),
+    Rule("import-label-shifted", K.IMPORT, R, "表格行标签可能错位",
+         "分组标题与其后的行不对应，表格可能在发布时错位，请对照原文核对",
+         "原文第 {line} 行：“{group}”之后紧接的是“{row}”（属于“{belongs}”），表格行标签可能错位，请对照原文核对"),
     # the file itself
-    RuleInfo("file-not-xlsx", "文件不是 .xlsx 格式",
-             "已按表格标签读取 .xls、.et、.ods 等格式中的数值，但无法检查合计公式；请另存为 .xlsx 后报送", W),
-    RuleInfo("file-unreadable", "文件无法读取", "请用 Excel 或 WPS 另存为 .xlsx 后重新报送"),
-    RuleInfo("not-template", "不是本报表模板", "请使用统一下发的填报模板"),
-    RuleInfo("names-missing", "单元格名称丢失", "模板中的单元格名称被删除，已按表格标签定位；请使用统一模板", W),
-    RuleInfo("cell-not-found", "找不到单元格", "表格结构被改动，请使用统一模板重新填写"),
-    RuleInfo("template-version", "模板版本不同", "请使用最新下发的填报模板", W),
+    Rule("file-not-xlsx", K.FILE, N, "文件不是 .xlsx 格式",
+         "已按表格标签读取 .xls、.et、.ods 等格式中的数值，但无法检查合计公式；请另存为 .xlsx 后报送",
+         "此文件是{kind}，已按表格标签读取其中的数值，但无法检查合计公式是否被改写；请用 Excel 或 WPS 另存为 .xlsx 后报送"),
+    Rule("file-unreadable", K.FILE, M, "文件无法读取", "请用 Excel 或 WPS 另存为 .xlsx 后重新报送", "{reason}"),
+    Rule("not-template", K.FILE, M, "不是本报表模板", "请使用统一下发的填报模板", "{reason}"),
+    Rule("names-missing", K.FILE, N, "单元格名称丢失", "模板中的单元格名称被删除，已按表格标签定位；请使用统一模板",
+         "模板中的单元格名称丢失，已按表格标签定位各单元格；请核对数字是否对应正确"),
+    Rule("cell-not-found", K.FILE, M, "找不到单元格", "表格结构被改动，请使用统一模板重新填写",
+         "有 {count} 个单元格找不到（名称被删除，也找不到表格标签），请使用统一模板重新填写"),
+    Rule("template-version", K.FILE, N, "模板版本不同", "请使用最新下发的填报模板",
+         "此文件使用模板版本 {version}，当前版本为 {current}，请改用最新模板"),
+    # the clerks' explanations
+    Rule("explanation-stale", K.EXPLANATION, N, "说明已无对应问题",
+         "原来说明的问题已改正或不再出现；说明保留在“校验结果”中，确认无用后可删除",
+         "原来对“{title}”的说明已无对应问题（已改正或不再出现），说明保留如下，确认无用后可删除"),
+    Rule("value-unusually-large", K.VALUE, R, "件数异常大",
+         f"一个单位一年的件数很少达到 {UNUSUAL_COUNT}；请核对是否多输了数字，确实如此的请说明",
+         "为 {value}，一个单位一年的件数很少达到 {limit}；请核对是否多输了数字，确实如此的请说明", in_summary=False),
 )
 
-SEVERITY: dict[str, Severity] = {r.code: r.severity for r in RULES}
+BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}

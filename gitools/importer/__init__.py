@@ -17,10 +17,10 @@ def import_report(path: Path, form: Form) -> tuple[Submission, Imported]:
     try:
         lines = lines_of(Path(path))
     except UnreadableReport as e:
-        raise NotReadable(finding("file-unreadable", str(e))) from e
+        raise NotReadable(finding("file-unreadable", reason=str(e))) from e
     found = parse(lines, form)
     if not found.values:
-        raise NotReadable(finding("not-template", "文件中找不到政府信息公开年度报告的统计表格"))
+        raise NotReadable(finding("not-template", reason="文件中找不到政府信息公开年度报告的统计表格"))
     unit = {"unit_name": found.unit_name, "report_year": found.year}
     sub = from_values(form, found.values, unit, found.narrative, path=str(path))
     sub.findings = list(found.findings)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from gitools.findings import Finding, finding
 from gitools.form.model import Form, Row, Section, Table
-from gitools.reader import blank_findings
+from gitools.reader import at_cell, blank_findings
 from gitools.values import Parsed, compact, parse_number
 
 Line = list[str]
@@ -55,8 +55,7 @@ def _title(lines: list[Line], out: Imported) -> None:
             out.year = int(m.group("year"))
             break
     if out.unit_name is None or out.year is None:
-        out.findings.append(finding("import-title-missing", "标题中找不到单位名称和报告年度（应为“××× 2025 年政府信息公开"
-                                    "工作年度报告”），请在导入后的“单位信息”中补填"))
+        out.findings.append(finding("import-title-missing"))
 
 
 def _headings(form: Form) -> dict[str, str]:
@@ -169,13 +168,11 @@ def _table(table: Table, lines: list[tuple[int, Line]], out: Imported) -> None:
             if current is not None and current.row is not None and not any(v.strip() for v in current.values):
                 rows.remove(current)  # a header word that happens to be a label ("总计", "其他")
             if variant:
-                out.findings.append(finding("import-label-variant", f"{table.title}，原文第 {number} 行“{fields[label_at].strip()}”与官方标签"
-                                            f"“{row.label}”不完全相同，已按此行读取，请核对", sheet=table.sheet))
+                out.findings.append(finding("import-label-variant", **_at_row(table, row), line=number,
+                                            text=fields[label_at].strip(), official=row.label))
             if group_pending and len(row.path) > 1 and group_pending[0] != row.path[-1]:
-                out.findings.append(finding(
-                    "import-label-shifted", f"{table.title}，原文第 {group_pending[1]} 行：“{group_pending[0]}”之后紧接的是"
-                    f"“{row.label}”（属于“{row.path[-1]}”），表格行标签可能错位，请对照原文核对",
-                    sheet=table.sheet))
+                out.findings.append(finding("import-label-shifted", **_at_row(table, row), line=group_pending[1],
+                                            group=group_pending[0], row=row.label, belongs=row.path[-1]))
             group_pending = None
             current = _Pending(row, number, [f for f in fields[label_at + 1:]], fields[label_at].strip())
             rows.append(current)
@@ -185,8 +182,8 @@ def _table(table: Table, lines: list[tuple[int, Line]], out: Imported) -> None:
             continue
         if len(numbers) < len(texts):
             words = "、".join(f for _, f in texts if not _is_number(f))
-            out.findings.append(finding("import-row-unknown", f"{table.title}，原文第 {number} 行“{words}”不是本表的行标签，"
-                                        f"其后的数字 {' '.join(numbers)} 未采用", sheet=table.sheet))
+            out.findings.append(finding("import-row-unknown", f"{table.key}@{number}", sheet=table.sheet,
+                                        label=table.title, line=number, words=words, numbers=" ".join(numbers)))
             continue
         if current is not None and not complete(current):
             current.values += [f for f in fields]
@@ -229,49 +226,52 @@ def _place(table: Table, rows: list[_Pending], width: dict, out: Imported) -> No
         unlabeled = unlabeled[1:]
     for p in unlabeled:
         numbers = " ".join(f.strip() for f in p.values if f.strip())
-        out.findings.append(finding("import-row-unlabeled", f"{table.title}，原文第 {p.line} 行有一行数字（{numbers}）没有行标签，"
-                                    "无法确定属于哪一行，未采用", sheet=table.sheet))
+        out.findings.append(finding("import-row-unlabeled", f"{table.key}@{p.line}", sheet=table.sheet,
+                                    label=table.title, line=p.line, numbers=numbers))
     order = [r.key for r in table.rows]
     last = -1
-    blanks: list[tuple[str, str]] = []
+    blanks: list[dict[str, str]] = []
     for p in rows:
         if p.row is None:
             continue
         cells = width[p.row.key]
-        first = cells[0].address
         if p.row.key in seen:
-            out.findings.append(finding("import-row-repeated", f"{table.title}，原文第 {p.line} 行“{p.label}”重复出现"
-                                        f"（第一次在第 {seen[p.row.key].line} 行），只采用第一次的数字",
-                                        sheet=table.sheet, cell=first))
+            out.findings.append(finding("import-row-repeated", **_at_row(table, p.row), line=p.line, original=p.label,
+                                        first=seen[p.row.key].line))
             continue
         seen[p.row.key] = p
         position = order.index(p.row.key)
         if position < last:
-            out.findings.append(finding("import-row-order", f"{table.title}，原文第 {p.line} 行“{p.label}”的位置与官方格式的行序"
-                                        "不同，已按标签读取，请核对", sheet=table.sheet, cell=first))
+            out.findings.append(finding("import-row-order", **_at_row(table, p.row), line=p.line, original=p.label))
         last = max(last, position)
         values = _values(p, len(cells))
         if values is None:
             got = " ".join(f.strip() for f in p.values if f.strip()) or "无"
-            out.findings.append(finding("import-row-count", f"{table.title}，原文第 {p.line} 行“{p.label}”应有 {len(cells)} 个数字，"
-                                        f"实际为：{got}；无法确定各数字所在的列，此行留空", sheet=table.sheet, cell=first))
+            out.findings.append(finding("import-row-count", **_at_row(table, p.row), line=p.line, original=p.label,
+                                        cells=len(cells), got=got))
             continue
         for cell, text in zip(cells, values, strict=True):
             if not text:  # as in a workbook: a blank cell counts as 0, and the clerk is told
-                blanks.append((table.sheet, cell.address))
+                blanks.append(at_cell(table, cell.row, cell.column))
                 out.values[(table.key, cell.row, cell.column)] = 0.0
                 continue
             n = parse_number(text)
             if n.value is None:
-                out.findings.append(finding("import-row-count", f"{table.title}，原文第 {p.line} 行“{p.label}”中的“{text}”"
-                                            "不是数字，此格留空", sheet=table.sheet, cell=cell.address))
+                out.findings.append(finding("import-cell-not-number", **at_cell(table, cell.row, cell.column),
+                                            line=p.line, original=p.label, text=text))
                 continue
             out.values[(table.key, cell.row, cell.column)] = n.value
     out.findings += blank_findings(table, blanks)
     for r in table.rows:
         if r.key not in seen:
-            out.findings.append(finding("import-row-missing", f"{table.title}中找不到“{r.full_label}”这一行，"
-                                        "对应单元格留空", sheet=table.sheet, cell=width[r.key][0].address))
+            out.findings.append(finding("import-row-missing", **_at_row(table, r), row=r.full_label))
+
+
+def _at_row(table: Table, row: Row) -> dict[str, str]:
+    """Where a finding on a whole table row points: the row's key and its first cell."""
+    first = next(c for c in table.cells if c.row == row.key)
+    return {"place": f"{table.key}.{row.key}", "sheet": table.sheet, "cell": first.address,
+            "label": " ".join((*row.path[1:], row.label)) if len(table.rows) > 1 else table.title}
 
 
 def parse(lines: list[Line], form: Form) -> Imported:
@@ -282,8 +282,7 @@ def parse(lines: list[Line], form: Form) -> Imported:
     bounds = sorted(starts.values())
     for table in form.tables:
         if table.key not in starts:
-            out.findings.append(finding("import-table-missing", f"找不到“{table.title}”表格，其单元格留空",
-                                        sheet=table.sheet))
+            out.findings.append(finding("import-table-missing", table.key, sheet=table.sheet, label=table.title))
             continue
         begin = starts[table.key] + 1
         end = next((i for i in bounds if i > starts[table.key]), len(lines))

@@ -82,7 +82,7 @@ def read_chunk(paths: list[str], form: Form, today: dt.date, members: MembersRea
             continue
         except Exception as e:  # one strange file must not stop a county's batch
             msg = f"文件内容异常，无法读取（{type(e).__name__}），请用 Excel 或 WPS 重新保存后报送"
-            out.append(Received(path, _modified(path), FileReport(path, [finding("file-unreadable", msg)], False)))
+            out.append(Received(path, _modified(path), FileReport(path, [finding("file-unreadable", reason=msg)], False)))
             continue
         subs.append((len(out), sub, book))
         out.append(None)

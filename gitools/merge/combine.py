@@ -40,22 +40,13 @@ class Entry:
         return self.received.report.status
 
 
-@dataclass(frozen=True)
-class Collision:
-    """A summary and a submission it already contains, both handed in."""
-
-    summary: str
-    other: str
-    unit: str
-
-
 @dataclass
 class MergeResult:
     year: int | None
     entries: list[Entry]
     missing: list[RosterEntry]
     skipped: list[Skipped]
-    collisions: list[Collision]
+    collisions: list[Finding]  # merge-double-count: a summary and units it holds, both handed in
     totals: list[float]  # over input_cells(form), summed over included entries
     unit_count: int  # units behind the totals (a summary counts for the units it holds)
 
@@ -133,12 +124,11 @@ def _drop_duplicates(entries: list[Entry]) -> list[Entry]:
         for d in dropped:
             why = ("填报日期较晚" if _filled_on(keep) > _filled_on(d) else "填报日期相同，文件较新")
             d.note = f"重复报送，已采用 {Path(keep.received.path).name}（{why}）"
-            d.findings.append(finding("merge-duplicate", f"{d.name} 重复报送：本文件未计入，已采用 "
-                                      f"{keep.received.path}（{why}）"))
+            d.findings.append(finding("merge-duplicate", unit=d.name, kept=keep.received.path, why=why))
     return kept
 
 
-def _collisions(entries: list[Entry]) -> list[Collision]:
+def _collisions(entries: list[Entry]) -> list[Finding]:
     """Summaries whose units (or whose fellow summaries' units) are also among the entries."""
     def members(e: Entry) -> set[str]:
         return set().union(*(_member_keys(n, c) for n, c in e.received.members))
@@ -151,7 +141,8 @@ def _collisions(entries: list[Entry]) -> list[Collision]:
                 continue
             overlap = (other.received.members and other.received.path > s.received.path and inside & members(other))
             if _keys(other.received.unit) & inside or overlap:
-                out.append(Collision(s.received.path, other.received.path, other.name))
+                out.append(finding("merge-double-count", summary=s.received.path, other=other.received.path,
+                                   unit=other.name or "该单位"))
     return out
 
 
@@ -171,8 +162,7 @@ def _match_roster(entries: list[Entry], roster: list[RosterEntry]) -> list[Roste
         if match is not None:
             answered.add(id(match))
         elif e.received.readable:
-            e.findings.append(finding("merge-not-on-roster", f"{e.name or e.received.path} 不在应报单位名单中，"
-                                      "请核对单位名称、统一社会信用代码或补充名单"))
+            e.findings.append(finding("merge-not-on-roster", unit=e.name or e.received.path))
     return [r for r in roster if id(r) not in answered]
 
 
@@ -188,8 +178,8 @@ def combine(received: list[Received], form: Form, *, year: int | None = None, in
             e.note = "文件无法读取，未计入"
         elif unit_year != year:
             e.note = f"报告年度为 {unit_year or '未填'}，不是 {year} 年度，未计入"
-            e.findings.append(finding("merge-year-mismatch", f"{e.name or e.received.path} 的报告年度为 "
-                                      f"{unit_year or '未填'}，本次汇总 {year} 年度，未计入汇总"))
+            e.findings.append(finding("merge-year-mismatch", unit=e.name or e.received.path, year=unit_year or "未填",
+                                      merge_year=year))
         else:
             current.append(e)
     kept = _drop_duplicates(current)

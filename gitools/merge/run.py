@@ -76,7 +76,7 @@ def merge(inputs: list[Path], output: Path, *, form: Form = FORM, roster: Path |
     received = list(read_all(files, form, members, workers=workers, today=today, progress=step))
     result = combine(received, form, year=year, include_invalid=include_invalid, roster=expected, skipped=skipped)
     if result.collisions:
-        lines = [f"  {c.summary} 已包含 {c.unit or '该单位'}（{c.other}）" for c in result.collisions]
+        lines = [f"  {c.message}" for c in result.collisions]
         raise DoubleCount("输入中既有汇总表，又有该汇总表已包含的单位报表，合并会重复计算，未生成汇总表：\n"
                           + "\n".join(lines) + "\n请去掉汇总表或其所含单位的报表后重试")
     if not result.included:

@@ -17,12 +17,14 @@ from openpyxl.chart import BarChart, PieChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.packaging.custom import StringProperty
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from gitools.findings import SEVERITY_ZH, STATUS_ZH, Status
-from gitools.form.model import Form, Severity
+from gitools import style
+from gitools.findings import STATUS_ZH, Finding, Status, finding
+from gitools.form.model import Form
+from gitools.form.rules import BY_CODE
 from gitools.io.atomic import atomic_write
 from gitools.io.cells import put
 from gitools.io.rawbook import RawBook
@@ -41,7 +43,8 @@ SUMMARY_PROPERTY = "gitools.summary"  # marks a workbook this module wrote
 
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
-RED, YELLOW, GREEN = (PatternFill("solid", fgColor=c, bgColor=c) for c in ("FFC7CE", "FFEB9C", "C6EFCE"))
+RED, YELLOW, GREEN = (style.fill(style.STATUS[s], conditional=True) for s in (Status.FAILED, Status.WARNINGS,
+                                                                                    Status.PASSED))
 
 
 def summary_unit(result: MergeResult, form: Form, identity: dict[str, object], today: dt.date) -> dict[str, object]:
@@ -132,7 +135,7 @@ def _status_colours(ws: Worksheet, rng: str) -> None:
 
 
 STATUS_COLUMNS = ("序号", "单位名称", "统一社会信用代码", "单位类别", "应报单位（名单）", "文件", "校验结论",
-                  "错误数", "警告数", "计入汇总", "说明")
+                  "错误数", "警告数", "计入汇总", "备注", "单位对核实项的说明")
 
 
 def _status_rows(result: MergeResult) -> Iterator[list[object]]:
@@ -142,13 +145,24 @@ def _status_rows(result: MergeResult) -> Iterator[list[object]]:
         u = e.received.unit
         yield [n, u.get("unit_name"), u.get("credit_code"), u.get("unit_category"),
                e.roster.label if e.roster else None, e.received.path, STATUS_ZH[e.status],
-               len(e.received.report.errors), len(e.received.report.warnings), "是" if e.included else "否", e.note]
+               len(e.received.report.errors), len(e.received.report.warnings), "是" if e.included else "否", e.note,
+               _explained(e.received.report.findings)]
     for r in result.missing:
         n += 1
-        yield [n, r.name, r.credit_code, None, r.label, None, MISSING, None, None, "否", "名单中的单位没有报送"]
+        yield [n, r.name, r.credit_code, None, r.label, None, MISSING, None, None, "否", "名单中的单位没有报送", None]
     for s in result.skipped:
         n += 1
-        yield [n, None, None, None, None, s.path, SKIPPED, None, None, "否", s.reason]
+        yield [n, None, None, None, None, s.path, SKIPPED, None, None, "否", s.reason, None]
+
+
+def _explained(findings: list[Finding]) -> str | None:
+    """The unit's explanations, for the county to read and judge: "规则：说明；…"."""
+    notes = [f"{BY_CODE[f.rule].title}（{f.where or f.label or ''}）：{f.explanation}" for f in findings if f.explanation]
+    return "；\n".join(notes) or None
+
+
+def missing_finding(r) -> Finding:
+    return finding("merge-missing", unit=r.label, line=r.line)
 
 
 def _status_sheet(ws: Worksheet, result: MergeResult) -> int:
@@ -162,8 +176,8 @@ def _status_sheet(ws: Worksheet, result: MergeResult) -> int:
     if result.skipped:
         counts.append(f"跳过其他文件 {len(result.skipped)} 个")
     ws["A2"] = "，".join(counts)
-    _header(ws, 3, STATUS_COLUMNS, (6, 30, 22, 18, 26, 50, 10, 8, 8, 9, 50))
-    _prototype(ws, 4, len(STATUS_COLUMNS), wrap=(2, 6, 11))
+    _header(ws, 3, STATUS_COLUMNS, (6, 30, 22, 18, 26, 50, 10, 8, 8, 9, 50, 50))
+    _prototype(ws, 4, len(STATUS_COLUMNS), wrap=(2, 6, 11, 12))
     _status_colours(ws, f"G4:G{max(rows, 1) + 3}")
     ws.freeze_panes = "C4"
     _print_setup(ws, "3:3")
@@ -171,26 +185,22 @@ def _status_sheet(ws: Worksheet, result: MergeResult) -> int:
     return 4
 
 
-FINDING_COLUMNS = ("序号", "单位名称", "文件", "工作表", "单元格", "严重程度", "规则", "问题")
+FINDING_COLUMNS = ("序号", "单位名称", "文件", "工作表", "单元格", "项目", "级别", "规则", "问题", "单位的说明")
 
 
 def _finding_rows(result: MergeResult) -> Iterator[list[object]]:
-    n = 0
-    for e in result.entries:
-        for f in [*e.findings, *e.received.report.findings]:
-            n += 1
-            yield [n, e.name or None, e.received.path, f.sheet, f.cell, SEVERITY_ZH[f.severity], f.rule, f.message]
-    for r in result.missing:
-        n += 1
-        yield [n, r.label, None, None, None, SEVERITY_ZH[Severity.ERROR], "merge-missing",
-               f"{r.label}（名单第 {r.line} 行）没有报送"]
+    rows = [(e.name or None, e.received.path, f) for e in result.entries
+            for f in [*e.findings, *e.received.report.findings]]
+    rows += [(r.label, None, missing_finding(r)) for r in result.missing]
+    for n, (name, path, f) in enumerate(rows, start=1):
+        yield [n, name, path, f.sheet, f.cell, f.label, f.level_words, f.rule, f.message, f.explanation]
 
 
 def _findings_sheet(ws: Worksheet, result: MergeResult) -> int:
     ws["A1"] = "问题清单：各单位报表的全部问题（单元格指各单位自己的文件）"
     ws["A1"].font = Font(bold=True, size=14)
-    _header(ws, 2, FINDING_COLUMNS, (6, 28, 40, 16, 8, 8, 26, 90))
-    _prototype(ws, 3, len(FINDING_COLUMNS), wrap=(2, 3, 8))
+    _header(ws, 2, FINDING_COLUMNS, (6, 28, 40, 16, 8, 24, 10, 26, 70, 50))
+    _prototype(ws, 3, len(FINDING_COLUMNS), wrap=(2, 3, 6, 9, 10))
     total = sum(len(e.findings) + len(e.received.report.findings) for e in result.entries) + len(result.missing)
     ws.freeze_panes = "C3"
     _print_setup(ws, "2:2")

@@ -14,24 +14,26 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.packaging.custom import StringProperty
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles import Alignment, Border, Font, Protection, Side
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from gitools import style
 from gitools.form.addresses import split
-from gitools.form.model import FieldType, Form, Table, ValueType
+from gitools.form.model import FieldType, Form, Level, RuleKind, Table, ValueType
+from gitools.form.rules import LEVEL_MEANING, LEVEL_ZH
 from gitools.io.atomic import atomic_write
+from gitools.resultsheet import lay_out
+from gitools.style import fill
 from gitools.template import formulas
 from gitools.template.formulas import FAIL, OK, WARN
 
 FONT = "宋体"
-INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")  # pale yellow: the clerk types here
-TOTAL_FILL = PatternFill("solid", fgColor="E7E6E6")  # grey: computed
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-BAD_FILL = PatternFill("solid", fgColor="FF0000")
-WARN_FILL = PatternFill("solid", fgColor="FFC000")
+CLERK_KINDS = {RuleKind.RELATION, RuleKind.VALUE, RuleKind.FIELD, RuleKind.NARRATIVE, RuleKind.CROSS_YEAR}  # what a clerk fills
+INPUT_FILL, TOTAL_FILL, HEADER_FILL = fill(style.INPUT), fill(style.TOTAL), fill(style.HEADER)
+BAD_FILL, WARN_FILL = fill(style.LIVE_FAIL), fill(style.LIVE_WARN)
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -189,13 +191,9 @@ def _protect(ws: Worksheet) -> None:
 
 
 def _result_sheet(ws: Worksheet) -> None:
-    """Empty until the 校验 button (or `gitools validate --annotate`) lists the findings here;
-    present from the start because the workbook structure is locked against new sheets."""
-    ws["A1"] = "校验结果"
-    ws["A1"].font = _font(14, bold=True)
-    ws["A2"] = ("在 Excel 中点击“政务公开年报”选项卡（或任务窗格）中的“校验本工作簿”，"
-                "这里会列出全部问题，并可点击跳到对应单元格。")
-    ws["A2"].font = _font()
+    """Present from the start (the workbook structure is locked against new sheets) and not
+    protected: the 校验 button rewrites it, and the clerk writes 说明 beside the findings."""
+    lay_out(ws)
 
 
 def _print_setup(ws: Worksheet, area: str, *, landscape: bool,
@@ -317,10 +315,14 @@ def _info_sheet(ws: Worksheet, form: Form, year: int | None) -> None:
         lines.append(("text", f"· {info.title}：{info.hint}。"))
     lines += [
         ("text", "· 每张统计表下方有“数字格检查”，发现填了文字（如“3件”）的格子会提示。"),
-        ("head", "三、表格保护"),
+        ("head", "三、校验规则的级别（报送前由本模板的“校验本工作簿”按钮或县政务公开办逐项检查）"),
+        *(("text", f"· {LEVEL_ZH[level]}（{LEVEL_MEANING[level]}）："
+                   + "、".join(r.title for r in form.rules if r.level is level and r.kind in CLERK_KINDS) + "。")
+          for level in Level),
+        ("head", "四、表格保护"),
         ("text", "各工作表已设保护（无密码），防止误改表格结构和公式。如确需调整："
                  "Excel/WPS 菜单“审阅”→“撤销工作表保护”，改完后请重新保护。请勿插入或删除行列。"),
-        ("head", "四、遇到问题请联系"),
+        ("head", "五、遇到问题请联系"),
     ]
     r = 1
     ws.column_dimensions["A"].width = 22
@@ -333,7 +335,7 @@ def _info_sheet(ws: Worksheet, form: Form, year: int | None) -> None:
             _fill_range(ws, f"A{r}:B{r}", text, bold=True, align=LEFT, border=False)
         else:
             _fill_range(ws, f"A{r}:B{r}", text, align=LEFT, border=False)
-            ws.row_dimensions[r].height = 32
+            ws.row_dimensions[r].height = max(32, 16 * (len(text) // 52 + 1))  # 52 characters a line
         r += 1
     for label in ("联系单位", "联系人", "联系电话"):
         _fill_range(ws, f"A{r}", label, align=LEFT)

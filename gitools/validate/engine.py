@@ -12,12 +12,12 @@ import pandera.pandas as pa
 from gitools.findings import FileReport, Finding, finding
 from gitools.form import FORM
 from gitools.form.addresses import split
-from gitools.form.model import Form, Relation, Table
-from gitools.reader import NotReadable, Submission, read_submission
+from gitools.form.model import Form, RuleKind, Table
+from gitools.form.rules import BY_CODE, UNUSUAL_COUNT
+from gitools.reader import NotReadable, Submission, at_cell, read_submission
 from gitools.validate import numbers_in_text as nt
-from gitools.validate.codes import credit_code_problem, division_code_problem, phone_problem
+from gitools.validate.checks import FIELD_CHECKS, NARRATIVE_COUNTS, NARRATIVE_MENTIONS
 from gitools.validate.schemas import stack, table_schema, unit_schema, unstack_position
-from gitools.values import display
 
 _SCHEMAS: dict[tuple[int, str], pa.DataFrameSchema] = {}
 
@@ -48,28 +48,7 @@ def _failures(schema: pa.DataFrameSchema, df: pd.DataFrame) -> list[tuple[str, o
     return []
 
 
-# --- tables ------------------------------------------------------------------------------
-
-_TOTAL_OF = {
-    "requests-row-total": "各类申请人之和",
-    "requests-results-total": "（一）至（六）各项办理结果之和",
-    "appeals-group-total": "结果维持、结果纠正、其他结果、尚未审结之和",
-}
-
-
-def _relation_message(table: Table, rel: Relation, sub: Submission, lhs: float, rhs: float) -> str:
-    src = sub.source(table.key, *rel.anchor)
-    label = table.cell_label(*rel.anchor)
-    diff = display(abs(lhs - rhs))
-    if rel.rule in _TOTAL_OF:
-        return (f"{src.sheet} {src.cell}：{label}为 {display(lhs)}，但{_TOTAL_OF[rel.rule]}为 "
-                f"{display(rhs)}，相差 {diff}，请核对")
-    if rel.rule == "requests-balance":
-        column = table.column(rel.anchor[1]).label
-        return (f"{src.sheet} {src.cell}（{column}列）：本年新收＋上年结转＝{display(lhs)}，"
-                f"办理结果总计＋结转下年度＝{display(rhs)}，相差 {diff}，请核对")
-    other = table.cell_label(*rel.rhs[0])
-    return f"{src.sheet} {src.cell}：{label}（{display(lhs)}）小于{other.split('·')[-1]}（{display(rhs)}），请核对"
+# --- one adapter per kind of rule: failures become findings, with no branch per rule -------
 
 
 def _table_findings(table: Table, subs: Sequence[Submission]) -> list[tuple[int, Finding]]:
@@ -83,28 +62,18 @@ def _table_findings(table: Table, subs: Sequence[Submission]) -> list[tuple[int,
         i, row = unstack_position(table, int(index))
         if not table.has_cell(row, col):
             continue
-        sub = subs[i]
+        sub, kind = subs[i], BY_CODE[rule].kind
         df = sub.tables[table.key]
-        src = sub.source(table.key, row, col)
-        label = table.cell_label(row, col)
-        value = df.at[row, col]
-        if rule.startswith("value-") and not table.cell(row, col).input:
-            continue  # a total is wrong because a part is: the part and the identity say so
-        if rule == "value-negative":
-            f = finding(rule, f"{src.sheet} {src.cell}（{label}）为 {display(value)}，不能为负数",
-                        sheet=src.sheet, cell=src.cell, expected="≥0", actual=value)
-        elif rule == "value-not-whole":
-            f = finding(rule, f"{src.sheet} {src.cell}（{label}）为 {display(value)}，件数必须是整数",
-                        sheet=src.sheet, cell=src.cell, expected="整数", actual=value)
-        elif (rule, (row, col)) in relations:
+        where = at_cell(table, row, col, sub.source(table.key, row, col))
+        if kind is RuleKind.VALUE and table.cell(row, col).input:
+            value = df.at[row, col]
+            out.append((i, finding(rule, **where, value=value, limit=UNUSUAL_COUNT, actual=_num(value))))
+        elif kind is RuleKind.RELATION and (rule, (row, col)) in relations:
             rel = relations[(rule, (row, col))]
             lhs = float(sum(df.at[r, c] for r, c in rel.lhs))
             rhs = float(sum(df.at[r, c] for r, c in rel.rhs))
-            f = finding(rule, _relation_message(table, rel, sub, lhs, rhs),
-                        sheet=src.sheet, cell=src.cell, expected=_num(rhs), actual=_num(lhs))
-        else:
-            continue
-        out.append((i, f))
+            out.append((i, finding(rule, **where, lhs=lhs, rhs=rhs, diff=abs(lhs - rhs),
+                                   expected=_num(rhs), actual=_num(lhs))))
     return out
 
 
@@ -112,11 +81,9 @@ def _num(v: float) -> int | float:
     return int(v) if float(v).is_integer() else v
 
 
-# --- the unit ----------------------------------------------------------------------------
-
-
 def _unit_findings(form: Form, subs: Sequence[Submission], today: dt.date) -> list[tuple[int, Finding]]:
     frame = pd.DataFrame([dict(s.unit) for s in subs], columns=[f.key for f in form.fields], dtype=object)
+    reasons = {(fc.rule, fc.field): fc.reason for fc in FIELD_CHECKS}
     out: list[tuple[int, Finding]] = []
     seen: set[tuple[int, str, str]] = set()
     for check, i, column in _failures(unit_schema(form, today), frame):
@@ -126,83 +93,42 @@ def _unit_findings(form: Form, subs: Sequence[Submission], today: dt.date) -> li
         if key is None or (i, rule, key) in seen:
             continue
         seen.add((i, rule, key))
-        sub = subs[i]
-        f = form.field(key)
+        sub, f = subs[i], form.field(key)
         src = sub.sources.get(f.name)
-        where = {"sheet": src.sheet, "cell": src.cell} if src else {"sheet": f.sheet}
-        at = f"{src.sheet} {src.cell}：" if src else f"{f.sheet}："
         value = sub.unit.get(key)
-        if rule == "unit-field-missing":
-            msg = f"{at}{f.label}未填写"
-        elif rule == "credit-code-invalid":
-            msg = f"{at}统一社会信用代码“{value}”{credit_code_problem(str(value))}"
-        elif rule == "division-code-invalid":
-            msg = f"{at}行政区划代码“{value}”{division_code_problem(str(value))}"
-        elif rule == "division-code-mismatch":
-            code = sub.unit["credit_code"]
-            msg = (f"{at}行政区划代码 {value} 与统一社会信用代码第3至8位 {code[2:8]} 不一致，"
-                   "请核对（代码中是登记机关所在地的区划）")
-            where["expected"] = code[2:8]
-        elif rule == "phone-invalid":
-            msg = f"{at}联系电话“{value}”{phone_problem(str(value))}"
-        elif rule == "report-year-invalid":
-            msg = f"{at}报告年度“{value}”有误：应为 2021 至 {today.year} 年之间的4位年份"
-        elif rule == "date-invalid":
-            msg = (f"{at}填报日期“{value}”有误：应为日期，不晚于今天，且不早于报告年度"
-                   if not isinstance(value, dt.date) or value > today else
-                   f"{at}填报日期 {value} 早于报告年度 {sub.unit['report_year']}，请核对")
-        elif rule == "unit-category-invalid":
-            msg = f"{at}单位类别“{value}”不在列表中，请从下拉列表选择"
-        else:
-            msg = f"{at}{f.label}“{value}”有误"
-        out.append((i, finding(rule, msg, actual=None if value is None else str(value), **where)))
+        reason = reasons.get((rule, key))
+        out.append((i, finding(rule, f.name, sheet=src.sheet if src else f.sheet, cell=src.cell if src else None,
+                               label=f.label, value=value,
+                               reason=reason(value, sub.unit, form, today) if reason else "",
+                               actual=None if value is None else str(value))))
     return out
-
-
-# --- narrative against tables ------------------------------------------------------------
 
 
 def _narrative_findings(form: Form, sub: Submission) -> list[Finding]:
     out: list[Finding] = []
-    texts = sub.narrative
+    sections = {s.key: s for s in form.sections}
 
-    def compare(rule: str, keys: tuple[str, ...], patterns, table: str, row: str, col: str) -> None:
-        for key in keys:
-            stated = nt.stated_count(texts.get(key, ""), patterns)
-            if stated is None:
-                continue
-            n, phrase = stated
-            actual = sub.tables[table].at[row, col]
-            if pd.notna(actual) and n != actual:
-                s = next(s for s in form.sections if s.key == key)
-                src = sub.sources.get(s.name)
-                t = form.table(table)
-                out.append(finding(
-                    rule, f"{s.sheet} {src.cell if src else s.address}（{s.label}）：正文写“{phrase}”，"
-                          f"而“{t.sheet}”中{t.cell_label(row, col)}为 {display(actual)}，请核对",
-                    sheet=src.sheet if src else s.sheet, cell=src.cell if src else s.address,
-                    expected=_num(actual), actual=n))
-            return
-
-    overview = ("overview_requests", "overview", "overview_active", "overview_management")
-    compare("narrative-requests-mismatch", overview, nt.REQUESTS_RECEIVED, "requests", "new", "total")
-    compare("narrative-documents-mismatch",
-            ("overview_management", "overview_active", "overview", "other_matters"),
-            nt.DOCUMENTS_ISSUED, "active", "normative_documents", "issued")
-    other = texts.get("other_matters", "")
-    summary = sub.unit.get("unit_category") == form.summary_category  # the county writes its own text
-    if not summary and not any(word in other for word in ("处理费", "收费", "收取")):
-        s = next(s for s in form.sections if s.key == "other_matters")
+    def at(key: str) -> dict[str, str | None]:
+        s = sections[key]
         src = sub.sources.get(s.name)
-        what = "未填写" if not other else "没有说明是否收取信息处理费"
-        out.append(finding("narrative-fee-missing",
-                           f"{s.sheet} {src.cell if src else s.address}：“{s.label}”{what}；"
-                           "按规定应说明本年度是否收取信息处理费",
-                           sheet=src.sheet if src else s.sheet, cell=src.cell if src else s.address))
+        return {"place": s.name, "sheet": src.sheet if src else s.sheet,
+                "cell": src.cell if src else s.address, "label": s.label}
+
+    for link in NARRATIVE_COUNTS:
+        stated = next(((key, found) for key in link.sections
+                       if (found := nt.stated_count(sub.narrative.get(key, ""), link.patterns)) is not None), None)
+        table, row, col = link.cell
+        actual = sub.tables[table].at[row, col]
+        if stated is None or pd.isna(actual) or stated[1][0] == actual:
+            continue
+        key, (n, phrase) = stated
+        t = form.table(table)
+        out.append(finding(link.rule, **at(key), phrase=phrase, table=t.sheet, item=t.cell_label(row, col),
+                           value=actual, expected=_num(actual), actual=n))
+    for m in NARRATIVE_MENTIONS:
+        if not any(word in sub.narrative.get(m.section, "") for word in m.words):
+            out.append(finding(m.rule, **at(m.section)))
     return out
-
-
-# --- across years ------------------------------------------------------------------------
 
 
 def _previous_findings(form: Form, sub: Submission, prev: Submission) -> list[Finding]:
@@ -211,34 +137,42 @@ def _previous_findings(form: Form, sub: Submission, prev: Submission) -> list[Fi
                  if sub.unit.get("credit_code") and prev.unit.get("credit_code")
                  else sub.unit.get("unit_name") == prev.unit.get("unit_name"))
     if not same_unit or not isinstance(this_year, int) or last_year != this_year - 1:
-        return [finding("previous-not-comparable",
-                        f"上年报告（{prev.path}：{prev.unit.get('unit_name')} {last_year} 年度）与本报告"
-                        f"（{sub.unit.get('unit_name')} {this_year} 年度）不是同一单位的相邻年度，未做跨年比对")]
+        return [finding("previous-not-comparable", path=prev.path, last_name=prev.unit.get("unit_name"),
+                        last_year=last_year, name=sub.unit.get("unit_name"), year=this_year)]
     out: list[Finding] = []
     t = form.table("requests")
     now, before = sub.tables["requests"], prev.tables["requests"]
     for col in t.columns:
         a, b = now.at["carried_over", col.key], before.at["carried_forward", col.key]
         if pd.notna(a) and pd.notna(b) and a != b:
-            src = sub.source(t.key, "carried_over", col.key)
-            out.append(finding(
-                "previous-carry-mismatch",
-                f"{src.sheet} {src.cell}（上年结转·{col.label}）为 {display(a)}，"
-                f"但 {last_year} 年度报告“结转下年度继续办理”为 {display(b)}，请核对",
-                sheet=src.sheet, cell=src.cell, expected=_num(b), actual=_num(a)))
+            out.append(finding("previous-carry-mismatch", **at_cell(t, "carried_over", col.key,
+                                                                    sub.source(t.key, "carried_over", col.key)),
+                               last_year=last_year, expected=_num(b), actual=_num(a)))
     a2 = form.table("active")
     now2, before2 = sub.tables["active"], prev.tables["active"]
     for row in ("regulations", "normative_documents"):
-        expected = before2.at[row, "in_force"] + now2.at[row, "issued"] - now2.at[row, "repealed"]
+        parts = {"before": before2.at[row, "in_force"], "issued": now2.at[row, "issued"],
+                 "repealed": now2.at[row, "repealed"]}
+        expected = parts["before"] + parts["issued"] - parts["repealed"]
         actual = now2.at[row, "in_force"]
         if pd.notna(expected) and pd.notna(actual) and expected != actual:
-            src = sub.source(a2.key, row, "in_force")
-            out.append(finding(
-                "previous-in-force-mismatch",
-                f"{src.sheet} {src.cell}（{a2.row(row).label}·现行有效件数）为 {display(actual)}；"
-                f"上年现行有效 {display(before2.at[row, 'in_force'])} ＋本年制发 {display(now2.at[row, 'issued'])} "
-                f"－本年废止 {display(now2.at[row, 'repealed'])} ＝ {display(expected)}，请核对（文件也可能自然失效）",
-                sheet=src.sheet, cell=src.cell, expected=_num(expected), actual=_num(actual)))
+            out.append(finding("previous-in-force-mismatch",
+                               **at_cell(a2, row, "in_force", sub.source(a2.key, row, "in_force")),
+                               **parts, expected=_num(expected), actual=_num(actual)))
+    return out
+
+
+def _explained(form: Form, sub: Submission, found: list[Finding]) -> list[Finding]:
+    """Attach the clerk's 说明 by identity; an explanation whose finding has gone is kept as
+    a 提示 of its own, so it is neither lost nor silently applied to something else."""
+    notes = sub.explanations
+    out = [f.explained(notes.get(f.key)) for f in found]
+    present = {f.key for f in out}
+    for key, text in notes.items():
+        if key not in present:
+            rule = BY_CODE.get(key.split("@", 1)[0])
+            out.append(finding("explanation-stale", key=key, sheet=form.result_sheet,
+                               title=rule.title if rule else key).explained(text))
     return out
 
 
@@ -260,6 +194,9 @@ def validate_all(subs: Sequence[Submission], form: Form = FORM, today: dt.date |
         found[i] += _narrative_findings(form, sub)
         if previous is not None:
             found[i] += _previous_findings(form, sub, previous)
+        if sub.unit.get("unit_category") == form.summary_category:  # a summary: what applies to units only
+            found[i] = [f for f in found[i] if BY_CODE[f.rule].in_summary]
+        found[i] = _explained(form, sub, found[i])
     return [sorted(fs, key=lambda f: _order(form, f)) for fs in found]
 
 

@@ -13,8 +13,9 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from gitools.form.model import FieldType, Form, Relation, Table, ValueType
-from gitools.validate.codes import credit_code_problem, division_code_problem, phone_problem
+from gitools.form.model import Form, Relation, Table, ValueType
+from gitools.form.rules import UNUSUAL_COUNT
+from gitools.validate.checks import FIELD_CHECKS, FieldCheck
 
 TOLERANCE = 1e-6
 
@@ -68,6 +69,10 @@ def table_schema(table: Table) -> pa.DataFrameSchema:
     def negative(df: pd.DataFrame) -> pd.DataFrame:
         return ~(df < 0)
 
+    def unusual(df: pd.DataFrame) -> pd.DataFrame:
+        mask = np.tile(whole, (len(df) // shape[0], 1))
+        return ~(mask & (df >= UNUSUAL_COUNT))
+
     def not_whole(df: pd.DataFrame) -> pd.DataFrame:
         mask = np.tile(whole, (len(df) // shape[0], 1))
         return ~(mask & ((df - df.round()).abs() > TOLERANCE))
@@ -86,7 +91,8 @@ def table_schema(table: Table) -> pa.DataFrameSchema:
     by_rule: dict[str, list[Relation]] = {}
     for rel in table.relations:
         by_rule.setdefault(rel.rule, []).append(rel)
-    checks = [pa.Check(negative, name="value-negative"), pa.Check(not_whole, name="value-not-whole")]
+    checks = [pa.Check(negative, name="value-negative"), pa.Check(not_whole, name="value-not-whole"),
+              pa.Check(unusual, name="value-unusually-large")]
     checks += [identity(rule, rels) for rule, rels in by_rule.items()]
     return pa.DataFrameSchema(
         {col.key: pa.Column(float, nullable=True) for col in table.columns}, checks=checks,
@@ -96,33 +102,13 @@ def table_schema(table: Table) -> pa.DataFrameSchema:
 # --- the unit's identity -----------------------------------------------------------------
 
 
-def _text_check(rule: str, problem) -> pa.Check:
-    return pa.Check(lambda s: s.map(lambda v: v is None or problem(str(v)) is None), name=rule,
-                    ignore_na=True)
-
-
 def unit_schema(form: Form, today: dt.date) -> pa.DataFrameSchema:
-    """One row per report of the identity fields. Fields required in every report: not null."""
-    checks: dict[FieldType, list[pa.Check]] = {
-        FieldType.CREDIT_CODE: [_text_check("credit-code-invalid", credit_code_problem)],
-        FieldType.DIVISION_CODE: [_text_check("division-code-invalid", division_code_problem)],
-        FieldType.PHONE: [_text_check("phone-invalid", phone_problem)],
-        FieldType.YEAR: [pa.Check(lambda s: s.map(
-            lambda v: isinstance(v, int) and 2021 <= v <= today.year), name="report-year-invalid",
-            ignore_na=True)],
-        FieldType.DATE: [pa.Check(lambda s: s.map(
-            lambda v: isinstance(v, dt.date) and v <= today), name="date-invalid", ignore_na=True)],
-        FieldType.COUNT: [pa.Check(lambda s: s.map(lambda v: isinstance(v, int) and v >= 0),
-                                   name="value-not-number", ignore_na=True)],
-    }
+    """One row per report of the identity fields. Fields required in every report: not null;
+    every registered field check as a frame-wide check named "rule:field"."""
     columns = {}
     for f in form.fields:
-        fchecks = list(checks.get(f.type, []))
-        if f.type is FieldType.CHOICE:
-            fchecks.append(pa.Check(lambda s, allowed=f.choices: s.map(lambda v: v in allowed),
-                                    name="unit-category-invalid", ignore_na=True))
         always = f.required_in(summary=False) and f.required_in(summary=True)
-        columns[f.key] = pa.Column(object, checks=fchecks, nullable=not always)
+        columns[f.key] = pa.Column(object, nullable=not always)
 
     def required_by_category(key: str, in_summary: bool) -> pa.Check:
         """A field a unit must fill but a summary need not, or the other way round."""
@@ -133,28 +119,15 @@ def unit_schema(form: Form, today: dt.date) -> pa.DataFrameSchema:
 
         return pa.Check(check, name=f"unit-field-missing:{key}", ignore_na=False)
 
-    def division_matches(df: pd.DataFrame) -> pd.Series:
-        def ok(row) -> bool:
-            code, div = row["credit_code"], row["division_code"]
-            if not (isinstance(code, str) and isinstance(div, str)):
-                return True
-            if credit_code_problem(code) or division_code_problem(div):
-                return True
-            return code[2:8] == div
+    def field_check(fc: FieldCheck) -> pa.Check:
+        def check(df: pd.DataFrame) -> pd.Series:
+            return pd.Series([v is None or fc.reason(v, row, form, today) is None
+                              for v, row in zip(df[fc.field], df.to_dict("records"), strict=True)], index=df.index)
 
-        return df.apply(ok, axis=1)
+        return pa.Check(check, name=f"{fc.rule}:{fc.field}")
 
-    def filled_after_year(df: pd.DataFrame) -> pd.Series:
-        def ok(row) -> bool:
-            d, y = row["filled_on"], row["report_year"]
-            return not (isinstance(d, dt.date) and isinstance(y, int)) or d.year >= y
-
-        return df.apply(ok, axis=1)
-
-    # frame-wide checks are named "rule:field" for the one field they report on
     return pa.DataFrameSchema(columns, checks=[
         *(required_by_category(f.key, f.required_in(summary=True)) for f in form.fields
           if f.required_in(summary=False) != f.required_in(summary=True)),
-        pa.Check(division_matches, name="division-code-mismatch:division_code"),
-        pa.Check(filled_after_year, name="date-invalid:filled_on"),
+        *(field_check(fc) for fc in FIELD_CHECKS),
     ], name="unit")

@@ -37,15 +37,16 @@ def test_a_faulty_workbook_gets_its_findings_listed_linked_and_its_cells_coloure
     report, actions = run(data)
     funcs = [a["func"] for a in actions]
     assert "sheetClear" in funcs and "addSheet" not in funcs  # the template's 校验结果 sheet is reused
-    written = next(a for a in actions if a["func"] == "setValues" and a["values"][1][0] == "序号")["values"]
+    written = next(a for a in actions if a["func"] == "setValues" and a["values"][2][0] == "序号")["values"]
     assert written[0][0] == f"校验结论：未通过（{len(report.errors)} 个错误，{len(report.warnings)} 个警告）"
-    assert [row[5] for row in written[2:]] == [f.rule for f in report.findings]
+    assert [row[6] for row in written[3:]] == [f.rule for f in report.findings]
+    assert [row[8] for row in written[3:]] == [f.key for f in report.findings]  # where a 说明 attaches
     links = [a["args"][0] for a in actions if a["func"] == "addHyperlink"]
     assert "#'三、依申请公开'!D5" in links
     coloured = colours(actions, data)
     assert coloured[("三、依申请公开", "D5")] == COLOURS[Severity.ERROR]
     alert = next(a for a in actions if a["func"] == "alert")
-    assert alert["args"][0].startswith(f"{len(report.errors)} 个错误") and alert["args"][1] == "校验结果：未通过"
+    assert alert["args"][0].startswith(f"未通过（{len(report.errors)} 个错误") and alert["args"][1] == "校验结果：未通过"
     assert not any(f.rule == "total-overwritten" for f in report.findings)  # Office.js sends values only
 
 
@@ -78,3 +79,18 @@ def test_a_workbook_that_is_not_the_template_gets_a_clear_message():
     assert report is None
     assert [a["func"] for a in actions] == ["alert"]
     assert "找不到年报统计表" in actions[0]["args"][0] and actions[0]["args"][1] == "无法校验"
+
+
+def test_the_button_keeps_the_clerks_explanation_and_lets_an_explained_review_finding_pass(make_book, tmp_path):
+    from gitools.cli import main
+
+    from ..validate.test_explanations import MISMATCH, REASON, explain
+
+    copy = tmp_path / "标注.xlsx"
+    main(["validate", str(make_book(narrative=MISMATCH)), "--annotate", str(copy)])
+    explain(copy, "narrative-requests-mismatch", REASON)
+    report, actions = run(payload(copy, xw.__version__))
+    written = next(a for a in actions if a["func"] == "setValues" and a["values"][2][0] == "序号")["values"]
+    assert [(row[1], row[7]) for row in written[3:]] == [("核实（已说明）", REASON)]  # rewritten, not lost
+    assert report.status.value == "warnings"
+    assert next(a for a in actions if a["func"] == "alert")["args"][1] == "校验结果：有警告"

@@ -88,7 +88,9 @@ def test_a_summary_and_a_unit_it_contains_collide():
     summary = received("县汇总.xlsx", unit(FORM, 9) | {"unit_category": "汇总", "unit_count": 2},
                        members=((a["unit_name"], a["credit_code"]), (b["unit_name"], b["credit_code"])))
     result = combine([summary, received("单位1.xlsx", a)], FORM)
-    assert [(c.summary, c.other) for c in result.collisions] == [("县汇总.xlsx", "单位1.xlsx")]
+    assert [(c.rule, c.params["summary"], c.params["other"]) for c in result.collisions] == [
+        ("merge-double-count", "县汇总.xlsx", "单位1.xlsx")]
+    assert result.collisions[0].message == f"县汇总.xlsx 已包含 {a['unit_name']}（单位1.xlsx），不能一并汇总"
     other_county = received("单位x.xlsx", unit(FORM, 5))
     assert combine([summary, other_county], FORM).collisions == []
     assert combine([summary, other_county], FORM).unit_count == 3

@@ -24,47 +24,53 @@ def test_a_consistent_report_passes_without_any_finding(make_book):
     assert sub.tables[R].at["new", "total"] == 3  # a total never calculated is computed
 
 
-@pytest.mark.parametrize("overrides, rule, cell, severity", [
-    ({"values": {(R, "new", "total"): 9}}, "requests-row-total", "J5", "error"),
-    ({"values": {(R, "results_total", "business"): 7}}, "requests-results-total", "E28", "error"),
-    ({"values": {(R, "carried_forward", "natural_person"): 0}}, "requests-balance", "D5", "error"),
-    ({"values": {(T4, "cases", "review_total"): 4}}, "appeals-group-total", "E5", "error"),
+@pytest.mark.parametrize("overrides, rule, cell, level", [
+    ({"values": {(R, "new", "total"): 9}}, "requests-row-total", "J5", "mandatory"),
+    ({"values": {(R, "results_total", "business"): 7}}, "requests-results-total", "E28", "mandatory"),
+    ({"values": {(R, "carried_forward", "natural_person"): 0}}, "requests-balance", "D5", "mandatory"),
+    ({"values": {(T4, "cases", "review_total"): 4}}, "appeals-group-total", "E5", "mandatory"),
     ({"values": {(A, "regulations", "issued"): 2, (A, "regulations", "in_force"): 1}},
-     "active-in-force-below-issued", "D4", "warning"),
-    ({"values": {(T4, "cases", "direct_suit_upheld"): "abc"}}, "value-not-number", "F5", "error"),
+     "active-in-force-below-issued", "D4", "review"),
+    ({"values": {(T4, "cases", "direct_suit_upheld"): "abc"}}, "value-not-number", "F5", "mandatory"),
     ({"values": {(T4, "cases", "review_other"): -1, (T4, "cases", "review_upheld"): 2}},
-     "value-negative", "C5", "error"),
-    ({"values": {(A, "licensing", "decisions"): 1.5}}, "value-not-whole", "B8", "error"),
-    ({"values": {(R, "new", "business"): "１件"}}, "value-as-text", "E5", "warning"),
-    ({"values": {(A, "penalties", "decisions"): None}}, "value-blank", "B11", "warning"),
-    ({"values": {(R, "new", "total"): 3}}, "total-overwritten", "J5", "warning"),
-    ({"unit": {"preparer": None}}, "unit-field-missing", "B8", "error"),
-    ({"unit": {"credit_code": valid_credit_code()[:-1] + "0"}}, "credit-code-invalid", "B4", "error"),
-    ({"unit": {"division_code": "41072"}}, "division-code-invalid", "B5", "error"),
-    ({"unit": {"division_code": "410702"}}, "division-code-mismatch", "B5", "warning"),
-    ({"unit": {"unit_category": "县直单位"}}, "unit-category-invalid", "B6", "error"),
-    ({"unit": {"report_year": 2019}}, "report-year-invalid", "B7", "error"),
-    ({"unit": {"phone": "电话待定"}}, "phone-invalid", "B9", "warning"),
-    ({"unit": {"filled_on": dt.date(2024, 5, 1)}}, "date-invalid", "B10", "warning"),
-    ({"narrative": {"overview": "本年共收到政府信息公开申请5件。"}}, "narrative-requests-mismatch", "B3", "warning"),
+     "value-negative", "C5", "mandatory"),
+    ({"values": {(A, "licensing", "decisions"): 1.5}}, "value-not-whole", "B8", "mandatory"),
+    ({"values": {(R, "new", "business"): "１件"}}, "value-as-text", "E5", "notice"),
+    ({"values": {(A, "penalties", "decisions"): None}}, "value-blank", "B11", "notice"),
+    ({"values": {(R, "new", "total"): 3}}, "total-overwritten", "J5", "notice"),
+    ({"unit": {"preparer": None}}, "unit-field-missing", "B8", "mandatory"),
+    ({"unit": {"credit_code": valid_credit_code()[:-1] + "0"}}, "credit-code-invalid", "B4", "mandatory"),
+    ({"unit": {"division_code": "41072"}}, "division-code-invalid", "B5", "mandatory"),
+    ({"unit": {"division_code": "410702"}}, "division-code-mismatch", "B5", "review"),
+    ({"unit": {"unit_category": "县直单位"}}, "unit-category-invalid", "B6", "mandatory"),
+    ({"unit": {"report_year": 2019}}, "report-year-invalid", "B7", "mandatory"),
+    ({"unit": {"phone": "电话待定"}}, "phone-invalid", "B9", "review"),
+    ({"unit": {"filled_on": dt.date(2024, 5, 1)}}, "date-invalid", "B10", "review"),
+    ({"narrative": {"overview": "本年共收到政府信息公开申请5件。"}}, "narrative-requests-mismatch", "B3", "review"),
     ({"narrative": {"overview_management": "全年出台行政规范性文件 3 件。"}},
-     "narrative-documents-mismatch", "B6", "warning"),
-    ({"narrative": {"other_matters": "无"}}, "narrative-fee-missing", "B10", "warning"),
+     "narrative-documents-mismatch", "B6", "review"),
+    ({"narrative": {"other_matters": "无"}}, "narrative-fee-missing", "B10", "review"),
+    ({"values": {(A, "penalties", "decisions"): None, (A, "enforcement", "decisions"): None,
+                 (A, "licensing", "decisions"): None, (A, "fees", "fee_amount"): None,
+                 (A, "regulations", "issued"): None, (A, "regulations", "repealed"): None}},
+     "value-blank-many", "B4", "notice"),
+    ({"values": {(A, "licensing", "decisions"): 12000}}, "value-unusually-large", "B8", "review"),
 ])
-def test_each_rule_finds_its_mistake(make_book, overrides, rule, cell, severity):
+def test_each_rule_finds_its_mistake(make_book, overrides, rule, cell, level):
     report, _ = validate_file(make_book(**overrides))
     hits = [f for f in report.findings if f.rule == rule]
     assert hits, report.findings
-    assert hits[0].cell == cell and hits[0].severity.value == severity
-    assert hits[0].sheet and hits[0].message.startswith(hits[0].sheet)
-    assert report.status is (Status.FAILED if severity == "error" else Status.WARNINGS)
+    assert hits[0].cell == cell and hits[0].level.value == level
+    assert hits[0].sheet and hits[0].sheet not in hits[0].message  # the location is rendered beside it, once
+    assert hits[0].key == f"{rule}@{hits[0].place}" and hits[0].place  # an identity an explanation can attach to
+    assert report.status is (Status.WARNINGS if level == "notice" else Status.FAILED)
 
 
 def test_balance_message_says_both_sides_and_the_difference(make_book):
     report, _ = validate_file(make_book(values={(R, "carried_forward", "natural_person"): 0}))
     (f,) = [f for f in report.findings if f.rule == "requests-balance" and f.cell == "D5"]
-    assert f.message == ("三、依申请公开 D5（自然人列）：本年新收＋上年结转＝3，"
-                         "办理结果总计＋结转下年度＝2，相差 1，请核对")
+    assert f.message == "本年新收＋上年结转＝3，办理结果总计＋结转下年度＝2，相差 1，请核对"
+    assert f.where == "三、依申请公开 D5（一、本年新收政府信息公开申请数量·自然人）"
     assert (f.expected, f.actual) == (2, 3)
 
 

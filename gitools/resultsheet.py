@@ -1,0 +1,85 @@
+"""The 校验结果 sheet: the findings listed for the clerk, and the 说明 the clerk writes beside
+them. Annotated copies and the add-in write it from ``rows``; the reader takes the 说明 back
+with ``explanations``, matched by each finding's identity (rule and form key, never an address),
+so an explanation survives re-validation, inserted rows and renamed sheets."""
+
+from __future__ import annotations
+
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from gitools.findings import FileReport
+from gitools.io.cells import put
+from gitools.io.rawbook import RawBook
+from gitools.style import EXPLAIN, HEADER, fill
+from gitools.values import compact
+
+COLUMNS = ("序号", "级别", "工作表", "单元格", "项目", "问题", "规则", "说明（核实项请在此填写原因）", "定位（请勿修改）")
+WIDTHS = (6, 12, 16, 8, 30, 70, 26, 50, 30)
+EXPLAIN_COLUMN = COLUMNS.index("说明（核实项请在此填写原因）") + 1
+KEY_COLUMN = COLUMNS.index("定位（请勿修改）") + 1
+LINK_COLUMN = COLUMNS.index("单元格") + 1
+LEVEL_COLUMN = COLUMNS.index("级别") + 1
+HEADER_ROW = 3
+FIRST_ROW = HEADER_ROW + 1
+GUIDE = ("“强制”项须改正后才能报送；“核实”项如确有原因（如上年报告已更正），请在“说明”列写明，写明后不再阻止报送，"
+         "由上级审核；“提示”项仅供参考。重新校验时，说明按问题自动保留。")
+
+
+def rows(report: FileReport) -> list[list[object]]:
+    """The sheet's rows from A1: verdict, guide, header, one row per finding."""
+    out: list[list[object]] = [[f"校验结论：{report.verdict()}"], [GUIDE], list(COLUMNS)]
+    for i, f in enumerate(report.findings, start=1):
+        out.append([i, f.level_words, f.sheet or "", f.cell or "", f.label or "", f.message, f.rule,
+                    f.explanation or "", f.key])
+    return out
+
+
+def lay_out(ws: Worksheet, report: FileReport | None = None) -> None:
+    """Lay out 校验结果 (the template's empty one too): verdict, guide, header, findings."""
+    table = rows(report if report is not None else FileReport(""))
+    if report is None:  # the template, before any validation
+        table[0] = ["校验结果：点击“政务公开年报”选项卡中的“校验本工作簿”（或由县政务公开办校验）后，问题列在下方"]
+    for r, values in enumerate(table, start=1):
+        for c, value in enumerate(values, start=1):
+            put(ws.cell(r, c), value)
+    ws["A1"].font = Font(bold=True, size=13)
+    ws["A2"].alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(COLUMNS))
+    ws.row_dimensions[2].height = 45
+    for c in ws[HEADER_ROW]:
+        c.font = Font(bold=True)
+        c.fill = fill(HEADER)
+        c.alignment = Alignment(wrap_text=True, vertical="center")
+    ws.cell(HEADER_ROW, EXPLAIN_COLUMN).fill = fill(EXPLAIN)
+    for i, width in enumerate(WIDTHS, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = f"A{FIRST_ROW}"
+
+
+def explanations(book: RawBook, sheet: str) -> dict[str, str]:
+    """The 说明 written beside findings, by finding identity: in the sheet named ``sheet``,
+    else in any sheet carrying our header (a clerk may have renamed it)."""
+    explain, key = (compact(COLUMNS[EXPLAIN_COLUMN - 1])[:2], compact(COLUMNS[KEY_COLUMN - 1])[:2])
+    order = [sheet] + [s for s in book.sheets if s != sheet] if sheet in book.sheets else list(book.sheets)
+    for name in order:
+        cells = book.sheets[name]
+        header: dict[str, int] = {}
+        for address, cell in cells.items():
+            if isinstance(cell.value, str) and compact(cell.value)[:2] in (explain, key):
+                row = int("".join(ch for ch in address if ch.isdigit()))
+                header.setdefault(compact(cell.value)[:2], row)
+                header[f"col:{compact(cell.value)[:2]}"] = address.rstrip("0123456789")
+        if explain not in header or key not in header or header[explain] != header[key]:
+            continue
+        found: dict[str, str] = {}
+        row, ecol, kcol = header[key] + 1, header[f"col:{explain}"], header[f"col:{key}"]
+        last = max(int("".join(ch for ch in a if ch.isdigit())) for a in cells)
+        for r in range(row, last + 1):
+            k, text = cells.get(f"{kcol}{r}"), cells.get(f"{ecol}{r}")
+            if k is not None and isinstance(k.value, str) and k.value.strip() and text is not None \
+                    and text.value is not None and str(text.value).strip():
+                found[k.value.strip()] = str(text.value).strip()
+        return found
+    return {}

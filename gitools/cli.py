@@ -41,8 +41,9 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def _year(text: str) -> int:
-    if not (text.isdigit() and len(text) == 4 and 2021 <= int(text) <= 2099):
-        raise argparse.ArgumentTypeError(f"报告年度应为 2021 至 2099 之间的4位年份，收到 {text!r}")
+    form = _form()
+    if not (text.isdigit() and len(text) == 4 and form.first_year <= int(text) <= form.last_year):
+        raise argparse.ArgumentTypeError(f"报告年度应为 {form.first_year} 至 {form.last_year} 之间的4位年份，收到 {text!r}")
     return int(text)
 
 

@@ -7,13 +7,13 @@ template by one function; the location is rendered beside it, once.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
 from gitools.form.model import Level, Severity
 from gitools.form.rules import BY_CODE, LEVEL_ZH
+from gitools.values import display, plain
 
 
 @dataclass(frozen=True)
@@ -73,26 +73,14 @@ class Finding:
     def to_dict(self) -> dict[str, Any]:
         return {"rule": self.rule, "severity": self.severity.value, "level": self.level.value,
                 "message": self.message, "sheet": self.sheet, "cell": self.cell, "place": self.place,
-                "label": self.label, "params": {k: _plain(v) for k, v in self.params.items()},
-                "expected": _plain(self.expected), "actual": _plain(self.actual),
+                "label": self.label, "params": {k: plain(v) for k, v in self.params.items()},
+                "expected": plain(self.expected), "actual": plain(self.actual),
                 "explanation": self.explanation, "key": self.key}
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
 
 
 def _words(value: Any) -> str:
     """A parameter as a clerk would write it: 3, not 3.0; dates as 2026-01-10."""
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else f"{value:g}"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return "" if value is None else str(value)
+    return "" if value is None else display(value) if isinstance(value, float) else str(plain(value))
 
 
 def render_message(f: Finding) -> str:

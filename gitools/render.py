@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 from typing import Any
 
 from gitools.findings import STATUS_ZH, FileReport, Finding
 from gitools.form.model import Severity
 from gitools.reader import Submission
+from gitools.values import plain
 
 MARK = {Severity.ERROR: "✗", Severity.WARNING: "⚠"}
 
@@ -37,21 +36,11 @@ def json_report(reports: list[FileReport]) -> dict[str, Any]:
     return {"files": [r.to_dict() for r in reports]}
 
 
-def _plain(v: Any) -> Any:
-    if isinstance(v, float):
-        if math.isnan(v):
-            return None
-        return int(v) if v.is_integer() else v
-    if isinstance(v, dt.date):
-        return v.isoformat()
-    return v
-
-
 def export(sub: Submission) -> dict[str, Any]:
     """The values as read: the interchange other systems and our tests use."""
     return {
-        "unit": {k: _plain(v) for k, v in sub.unit.items()},
-        "tables": {key: {row: {col: _plain(v) for col, v in values.items()}
+        "unit": {k: plain(v) for k, v in sub.unit.items()},
+        "tables": {key: {row: {col: plain(v) for col, v in values.items()}
                          for row, values in df.to_dict(orient="index").items()}
                    for key, df in sub.tables.items()},
         "narrative": dict(sub.narrative),

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -58,3 +60,14 @@ def display(value: float | None) -> str:
     if value is None:
         return "空白"
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def plain(value: object) -> object:
+    """A value for JSON: 3 not 3.0, None for an unknown number, dates as 2026-01-10."""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        return int(value) if value.is_integer() else value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value

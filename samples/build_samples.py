@@ -15,9 +15,11 @@ import random
 import sys
 from pathlib import Path
 
+from gitools import resultsheet as rs
 from gitools.form import FORM
 from gitools.importer import import_report
 from gitools.io.atomic import atomic_write
+from gitools.io.cells import put
 from gitools.template.fill import fill
 from gitools.template.fill import zeros as fill_zeros
 from gitools.template.synthetic import NARRATIVE, consistent_values, credit_code
@@ -33,8 +35,14 @@ def zeros() -> Values:
     return fill_zeros(FORM)
 
 
-def write(name: str, unit: dict[str, object], values: Values, narrative: dict[str, str]) -> Path:
+def write(name: str, unit: dict[str, object], values: Values, narrative: dict[str, str],
+          explanations: dict[str, str] | None = None) -> Path:
+    """A filled workbook; ``explanations`` (finding identity → 说明) as a clerk types them in 校验结果."""
     wb = fill(build(FORM), FORM, unit=unit, values=values, narrative=narrative)
+    ws = wb[FORM.result_sheet]
+    for row, (key, text) in enumerate((explanations or {}).items(), start=rs.FIRST_ROW):
+        put(ws.cell(row, rs.KEY_COLUMN), key)
+        put(ws.cell(row, rs.EXPLAIN_COLUMN), text)
     path = HERE / f"{name}.xlsx"
     path.parent.mkdir(exist_ok=True)
     with atomic_write(path) as tmp:
@@ -202,9 +210,15 @@ def build_county() -> list[Path]:
                     "unit_category": category, "report_year": 2025, "preparer": "赵六",
                     "phone": "0373-5550000", "filled_on": dt.date(2026, 1, 8 + i)}
         values = consistent_values(FORM, rng)
+        narrative, explained = NARRATIVE, None
         if name.endswith("卫生健康委员会"):
             identity["phone"] = None  # a required field left blank: an error, kept out of the totals
-        paths.append(write(f"{COUNTY}/{i + 1:02d}-{name}", identity, values, NARRATIVE))
+        if name.endswith("教育局"):  # the text counts the bureau's office only: a 核实 finding, explained
+            received = sum(v for (t, r, c), v in values.items() if (t, r) == ("requests", "new"))
+            narrative = NARRATIVE | {"overview_requests": f"局机关本年收到政府信息公开申请 {received + 2} 件。"}
+            explained = {"narrative-requests-mismatch@narrative.overview_requests":
+                         "正文所述为局机关及所属学校收到的申请件数，表三按规定只统计以本局名义办理的申请"}
+        paths.append(write(f"{COUNTY}/{i + 1:02d}-{name}", identity, values, narrative, explained))
         if name.endswith("河口镇人民政府"):  # an earlier, since corrected copy of the same report
             paths.append(write(f"{COUNTY}/{i + 1:02d}-{name}（初稿）", identity | {"filled_on": dt.date(2026, 1, 3)},
                                consistent_values(FORM, rng), NARRATIVE))

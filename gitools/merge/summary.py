@@ -119,15 +119,6 @@ def _labels(percent: bool = False) -> DataLabelList:
                          showLegendKey=False)
 
 
-def _print_setup(ws: Worksheet, header_rows: str, fit_width: bool = True) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.print_title_rows = header_rows
-    if fit_width:
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-
-
 def _status_colours(ws: Worksheet, rng: str) -> None:
     for text, fill_ in ((STATUS_ZH[Status.FAILED], RED), (STATUS_ZH[Status.UNREADABLE], RED), (MISSING, RED),
                         (STATUS_ZH[Status.WARNINGS], YELLOW), (STATUS_ZH[Status.PASSED], GREEN)):
@@ -180,7 +171,7 @@ def _status_sheet(ws: Worksheet, result: MergeResult) -> int:
     _prototype(ws, 4, len(STATUS_COLUMNS), wrap=(2, 6, 11, 12))
     _status_colours(ws, f"G4:G{max(rows, 1) + 3}")
     ws.freeze_panes = "C4"
-    _print_setup(ws, "3:3")
+    style.print_setup(ws, landscape=True, title_rows="3:3")
     ws.auto_filter.ref = f"A3:{get_column_letter(len(STATUS_COLUMNS))}{rows + 3}"
     return 4
 
@@ -203,7 +194,7 @@ def _findings_sheet(ws: Worksheet, result: MergeResult) -> int:
     _prototype(ws, 3, len(FINDING_COLUMNS), wrap=(2, 3, 6, 9, 10))
     total = sum(len(e.findings) + len(e.received.report.findings) for e in result.entries) + len(result.missing)
     ws.freeze_panes = "C3"
-    _print_setup(ws, "2:2")
+    style.print_setup(ws, landscape=True, title_rows="2:2")
     ws.auto_filter.ref = f"A2:{get_column_letter(len(FINDING_COLUMNS))}{total + 2}"
     return 3
 
@@ -242,14 +233,14 @@ def _detail_sheet(ws: Worksheet, result: MergeResult, form: Form) -> int:
     formats = {i: "0.00" if c.type.value == "amount" else "0" for i, c in enumerate(cells, start=len(DETAIL_ID) + 1)}
     _prototype(ws, DETAIL_HEADER_ROW + 1, len(DETAIL_ID) + len(cells), formats)
     ws.freeze_panes = ws.cell(DETAIL_HEADER_ROW + 1, 3).coordinate
-    _print_setup(ws, f"2:{DETAIL_HEADER_ROW}", fit_width=False)
+    style.print_setup(ws, landscape=True, title_rows=f"2:{DETAIL_HEADER_ROW}", fit_width=False)
     ws.print_title_cols = "A:B"
     return DETAIL_HEADER_ROW + 1
 
 
 def _chart_sheet(ws: Worksheet, result: MergeResult, form: Form) -> None:
     """Three pictures: who reported, what became of the applications, who received most."""
-    _print_setup(ws, "1:1")
+    style.print_setup(ws, landscape=True, title_rows="1:1")
     ws["A1"] = "图表（数据见各图左侧）"
     ws["A1"].font = Font(bold=True, size=14)
     ws.column_dimensions["A"].width = 28

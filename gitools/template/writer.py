@@ -177,8 +177,8 @@ def _table_sheet(ws: Worksheet, table: Table) -> None:
             ws.row_dimensions[first].height = 32 if len(h.text) > 22 else 20
     for r in range(table.header_rows[0], table.header_rows[1] + 1):
         ws.row_dimensions[r].height = 22
-    _print_setup(ws, f"A1:{table.last_column}{table.last_row}",
-                 landscape=table.landscape, title_rows=table.header_rows)
+    style.print_setup(ws, area=f"A1:{table.last_column}{table.last_row}", landscape=table.landscape,
+                      title_rows=f"{table.header_rows[0]}:{table.header_rows[1]}")
     first_input = next(c.address for c in table.cells if c.input)
     ws.freeze_panes = f"A{table.header_rows[1] + 1}" if table.key != "requests" else first_input
     _protect(ws)
@@ -196,19 +196,6 @@ def _result_sheet(ws: Worksheet) -> None:
     lay_out(ws)
 
 
-def _print_setup(ws: Worksheet, area: str, *, landscape: bool,
-                 title_rows: tuple[int, int] | None = None) -> None:
-    ws.print_area = area
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    if title_rows:
-        ws.print_title_rows = f"{title_rows[0]}:{title_rows[1]}"
-
-
 def _unit_sheet(ws: Worksheet, form: Form, year: int | None) -> None:
     _fill_range(ws, "A1:C1", "单位基本信息", bold=True, size=14, border=False)
     for col, text in zip("ABC", ("项目", "填写内容", "填写说明"), strict=True):
@@ -223,7 +210,7 @@ def _unit_sheet(ws: Worksheet, form: Form, year: int | None) -> None:
         c.font = _font()
         c.number_format = {FieldType.DATE: "yyyy-mm-dd", FieldType.YEAR: "0",
                            FieldType.COUNT: "0"}.get(f.type, "@")
-        dv = _field_validation(f.type, f.label, f.prompt, f.choices)
+        dv = _field_validation(f.type, f.label, f.prompt, f.choices, (form.first_year, form.last_year))
         dv.add(f.address)
         ws.add_data_validation(dv)
         if f.type is FieldType.YEAR and year is not None:
@@ -232,12 +219,12 @@ def _unit_sheet(ws: Worksheet, form: Form, year: int | None) -> None:
     ws.column_dimensions["B"].width = 44
     ws.column_dimensions["C"].width = 48
     last = max(split(f.address)[1] for f in form.fields)
-    _print_setup(ws, f"A1:C{last}", landscape=False)
+    style.print_setup(ws, area=f"A1:C{last}", landscape=False)
     _protect(ws)
 
 
-def _field_validation(ftype: FieldType, label: str, prompt: str,
-                      choices: tuple[str, ...]) -> DataValidation:
+def _field_validation(ftype: FieldType, label: str, prompt: str, choices: tuple[str, ...],
+                      years: tuple[int, int]) -> DataValidation:
     common = dict(allow_blank=True, showInputMessage=True, showErrorMessage=True,
                   promptTitle=label[:32], prompt=prompt, errorTitle=f"{label}有误"[:32])
     match ftype:
@@ -251,8 +238,8 @@ def _field_validation(ftype: FieldType, label: str, prompt: str,
             return DataValidation(type="textLength", operator="equal", formula1="6",
                                   error="行政区划代码应为6位数字。", **common)
         case FieldType.YEAR:
-            return DataValidation(type="whole", operator="between", formula1="2021",
-                                  formula2="2099", error="请填写4位年份，如 2025。", **common)
+            return DataValidation(type="whole", operator="between", formula1=str(years[0]),
+                                  formula2=str(years[1]), error="请填写4位年份，如 2025。", **common)
         case FieldType.PHONE:
             return DataValidation(type="textLength", operator="between", formula1="7",
                                   formula2="20", error="请填写正确的电话号码。", **common)
@@ -289,7 +276,7 @@ def _narrative_sheet(ws: Worksheet, form: Form) -> None:
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 90
     last = max(split(s.address)[1] for s in form.sections)
-    _print_setup(ws, f"A1:B{last}", landscape=False)
+    style.print_setup(ws, area=f"A1:B{last}", landscape=False)
     _protect(ws)
 
 
@@ -354,7 +341,7 @@ def _info_sheet(ws: Worksheet, form: Form, year: int | None) -> None:
         font=Font(name=FONT, bold=True, color="FFFFFF")))
     r += 2
     _fill_range(ws, f"A{r}:B{r}", "本模板由 gitools 生成。", align=LEFT, border=False)
-    _print_setup(ws, f"A1:B{r}", landscape=False)
+    style.print_setup(ws, area=f"A1:B{r}", landscape=False)
     _protect(ws)
 
 

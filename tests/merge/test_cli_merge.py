@@ -61,5 +61,5 @@ def test_the_readme_command_on_the_bundled_county_sample(tmp_path, capsys):
                  str(ROOT / "samples" / "county-2025-应报单位名单.csv"), "--name", "示例县人民政府", "-o", str(out)])
     text = capsys.readouterr().out
     assert code == 1 and out.is_file()
-    assert "读取 9 份报表（通过 7 份，未通过 1 份，无法读取 1 份）" in text
+    assert "读取 9 份报表（通过 6 份，有警告 1 份，未通过 1 份，无法读取 1 份）" in text  # 教育局 explained its 核实 finding
     assert "计入汇总 6 份" in text and "（初稿）.xlsx：重复报送" in text and "未报送 1 个单位：示例县西岭镇人民政府" in text

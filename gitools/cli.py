@@ -170,7 +170,8 @@ def _cmd_template(args: argparse.Namespace) -> int:
 def _cmd_validate(args: argparse.Namespace) -> int:
     from gitools.findings import FileReport, Status, finding
     from gitools.io.discover import discover
-    from gitools.reader import NotReadable, read_submission
+    from gitools.reader import NotReadable
+    from gitools.readers import read_submission
     from gitools.render import json_report, text_report
     from gitools.validate import validate_files
 
@@ -302,8 +303,8 @@ def _progress_bar():
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    from gitools.convert import write_imported
     from gitools.findings import FileReport, Status
-    from gitools.importer.write import write_imported
     from gitools.reader import NotReadable
     from gitools.render import text_report
 
@@ -367,7 +368,8 @@ def _cmd_addin_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from gitools.reader import NotReadable, read_submission
+    from gitools.reader import NotReadable
+    from gitools.readers import read_submission
     from gitools.render import export
 
     try:

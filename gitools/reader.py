@@ -12,7 +12,6 @@ import datetime as dt
 import math
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -21,9 +20,7 @@ from gitools.findings import Finding, finding
 from gitools.form.addresses import col_number, shift, split
 from gitools.form.model import FieldType, Form, Table, UnitField
 from gitools.io.calamine import KIND_ZH
-from gitools.io.kinds import REPORT_SUFFIXES
-from gitools.io.rawbook import RawBook, RawCell, UnreadableWorkbook
-from gitools.io.workbook import read
+from gitools.io.rawbook import RawBook, RawCell
 from gitools.resultsheet import explanations
 from gitools.values import Parsed, compact, display, parse_number
 
@@ -65,24 +62,6 @@ def at_cell(table: Table, row: str, column: str, src: Source | None = None) -> d
     cell = table.cell(row, column)
     return {"place": cell.name, "sheet": src.sheet if src else table.sheet,
             "cell": src.cell if src else cell.address, "label": table.cell_label(row, column)}
-
-
-def read_submission(path: Path, form: Form) -> Submission:
-    """A workbook, or a published report (text, web page, Word) imported in memory."""
-    return read_with_book(path, form)[0]
-
-
-def read_with_book(path: Path, form: Form) -> tuple[Submission, RawBook]:
-    """The submission and the raw workbook it came from (empty for a published report)."""
-    from gitools.importer import import_report
-
-    if Path(path).suffix.lower() in REPORT_SUFFIXES:
-        return import_report(Path(path), form)[0], RawBook()
-    try:
-        book = read(path)
-    except UnreadableWorkbook as e:
-        raise NotReadable(finding("file-unreadable", reason=str(e))) from e
-    return from_book(book, form, str(path)), book
 
 
 def from_book(book: RawBook, form: Form, path: str = "") -> Submission:

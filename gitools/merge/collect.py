@@ -19,7 +19,8 @@ from typing import Any
 from gitools.findings import FileReport, finding
 from gitools.form.model import Cell, Form
 from gitools.io.rawbook import RawBook
-from gitools.reader import NotReadable, Submission, read_with_book
+from gitools.reader import NotReadable, Submission
+from gitools.readers import read_with_book
 from gitools.validate.engine import validate_all
 
 CHUNK = 16  # files per task: enough to amortise the schemas, small enough to balance workers

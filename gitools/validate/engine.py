@@ -14,7 +14,8 @@ from gitools.form import FORM
 from gitools.form.addresses import split
 from gitools.form.model import Form, RuleKind, Table
 from gitools.form.rules import BY_CODE, UNUSUAL_COUNT
-from gitools.reader import NotReadable, Submission, at_cell, read_submission
+from gitools.reader import NotReadable, Submission, at_cell
+from gitools.readers import read_submission
 from gitools.validate import numbers_in_text as nt
 from gitools.validate.checks import FIELD_CHECKS, NARRATIVE_COUNTS, NARRATIVE_MENTIONS
 from gitools.validate.schemas import stack, table_schema, unit_schema, unstack_position

@@ -16,7 +16,8 @@ from gitools.io.xlsx import sheet_parts
 from gitools.merge import DoubleCount, MergeError, merge
 from gitools.merge.collect import input_cells
 from gitools.merge.summary import DETAIL_ID, DETAIL_SHEET, STATUS_SHEET, members
-from gitools.reader import from_values, read_submission
+from gitools.reader import from_values
+from gitools.readers import read_submission
 from gitools.validate import validate_file
 
 from .conftest import write_unit

@@ -86,7 +86,7 @@ def test_across_years(make_book):
                      values={(R, "carried_forward", "natural_person"): 1,
                              (A, "normative_documents", "in_force"): 3})
     from gitools.form import FORM
-    from gitools.reader import read_submission
+    from gitools.readers import read_submission
     prev = read_submission(last, FORM)
     ok, _ = validate_file(make_book(), previous=prev)
     assert ok.findings == []

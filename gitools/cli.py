@@ -60,11 +60,21 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--format", choices=["json"], default="json", help="输出格式（默认 json）")
     f.set_defaults(run=_cmd_form)
 
-    t = sub.add_parser("template", help="生成空白填报模板（.xlsx）",
-                       description="生成供各单位填写的空白填报模板。")
-    t.add_argument("-o", "--output", type=Path, default=Path("政府信息公开年报填报模板.xlsx"),
-                   metavar="路径", help="输出文件（默认：当前目录下 政府信息公开年报填报模板.xlsx）")
+    t = sub.add_parser("template", help="生成填报模板（.xlsx）；给出名单时为每个单位生成一份预填的模板",
+                       description="生成供各单位填写的填报模板。给出 --roster 名单时，为名单中每个单位生成一份模板："
+                                   "单位名称、统一社会信用代码、行政区划代码（取自信用代码）、单位类别已预填并锁定，"
+                                   "文件以单位名称命名。")
+    t.add_argument("-o", "--output", type=Path, metavar="路径",
+                   help="输出文件（默认：当前目录下 政府信息公开年报填报模板.xlsx）；给出 --roster 时为输出文件夹"
+                        "（默认：各单位填报模板）")
     t.add_argument("--year", type=_year, metavar="年度", help="预填报告年度，如 2025")
+    t.add_argument("--roster", type=Path, metavar="名单",
+                   help="应报单位名单（.xlsx 或 .csv，含“单位名称”“统一社会信用代码”列，可有“单位类别”列）")
+    t.add_argument("--settings", type=Path, metavar="设置文件",
+                   help="县政务公开办的设置文件（.ini，“[联系方式]”一节写联系单位、联系人、联系电话），填入模板的“填报说明”")
+    t.add_argument("--contact-unit", metavar="单位", help="“填报说明”中的联系单位（优先于设置文件）")
+    t.add_argument("--contact-person", metavar="姓名", help="“填报说明”中的联系人（优先于设置文件）")
+    t.add_argument("--contact-phone", metavar="电话", help="“填报说明”中的联系电话（优先于设置文件）")
     t.set_defaults(run=_cmd_template)
 
     v = sub.add_parser(
@@ -152,18 +162,41 @@ def _cmd_form(args: argparse.Namespace) -> int:
 
 def _cmd_template(args: argparse.Namespace) -> int:
     from gitools.form import FORM
-    from gitools.template.writer import write
+    from gitools.roster import RosterError, read_roster
+    from gitools.settings import SettingsError, read_contact
+    from gitools.template.writer import CONTACT_LABELS, write
 
-    out: Path = args.output
-    if out.suffix.lower() != ".xlsx":
-        print(f"错误：输出文件应以 .xlsx 结尾：{out}", file=sys.stderr)
+    try:
+        contact = read_contact(args.settings, CONTACT_LABELS) if args.settings else {}
+    except SettingsError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return EXIT_USAGE
+    given = dict(zip(CONTACT_LABELS, (args.contact_unit, args.contact_person, args.contact_phone), strict=True))
+    contact |= {k: v for k, v in given.items() if v}
+    if args.roster is None:
+        out: Path = args.output or Path("政府信息公开年报填报模板.xlsx")
+        if out.suffix.lower() != ".xlsx":
+            print(f"错误：输出文件应以 .xlsx 结尾：{out}", file=sys.stderr)
+            return EXIT_USAGE
+        write(FORM, out, args.year, contact)
+        print(f"已生成填报模板：{out}")
+        return EXIT_OK
+    from gitools.template.personal import write_for_roster
+
+    outdir: Path = args.output or Path("各单位填报模板")
+    if outdir.suffix.lower() == ".xlsx":
+        print(f"错误：给出名单时 -o 应为输出文件夹，而不是 {outdir}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        write(FORM, out, args.year)
-    except OSError as e:
-        print(f"错误：无法写入 {out}：{os_reason(e)}", file=sys.stderr)
+        entries = read_roster(args.roster)
+    except RosterError as e:
+        print(f"错误：{e}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"已生成填报模板：{out}")
+    done = write_for_roster(FORM, entries, outdir, args.year, contact)
+    for d in done:
+        note = "；".join(d.skipped)
+        print(f"已生成：{d.path}" + (f"（名单第 {d.entry.line} 行：{note}）" if note else ""))
+    print(f"共 {len(done)} 个单位的预填模板，在 {outdir}")
     return EXIT_OK
 
 

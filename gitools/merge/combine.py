@@ -17,7 +17,7 @@ from gitools.findings import Finding, Status, finding
 from gitools.form.model import Form
 from gitools.io.discover import Skipped
 from gitools.merge.collect import Received, input_cells
-from gitools.merge.roster import RosterEntry, normalise_code
+from gitools.roster import RosterEntry, normalise_code
 from gitools.values import compact
 
 

@@ -13,8 +13,8 @@ from gitools.io.rawbook import UnreadableWorkbook
 from gitools.io.workbook import read
 from gitools.merge.collect import read_all
 from gitools.merge.combine import MergeResult, combine
-from gitools.merge.roster import RosterError, read_roster
 from gitools.merge.summary import SUMMARY_PROPERTY, members, summary_unit, write_summary
+from gitools.roster import RosterError, read_roster
 
 
 class MergeError(Exception):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -25,6 +26,7 @@ from gitools.form.addresses import split
 from gitools.form.model import FieldType, Form, Level, RuleKind, Table, ValueType
 from gitools.form.rules import LEVEL_MEANING, LEVEL_ZH
 from gitools.io.atomic import atomic_write
+from gitools.io.cells import put
 from gitools.resultsheet import lay_out
 from gitools.style import fill
 from gitools.template import formulas
@@ -46,8 +48,12 @@ PROP_VERSION = "gitools.version"
 FIXED_TIME = dt.datetime(2021, 1, 1)  # the template is reproducible byte for byte in content
 
 
-def build(form: Form, year: int | None = None) -> Workbook:
-    """The template as an openpyxl workbook (not yet saved)."""
+CONTACT_LABELS = ("联系单位", "联系人", "联系电话")  # the county office's contact block on 填报说明
+
+
+def build(form: Form, year: int | None = None, contact: Mapping[str, str] | None = None) -> Workbook:
+    """The template as an openpyxl workbook (not yet saved); ``contact`` fills the county
+    office's contact block (keys as CONTACT_LABELS)."""
     wb = Workbook()
     wb.remove(wb.active)
     info = wb.create_sheet(form.info_sheet)
@@ -56,7 +62,7 @@ def build(form: Form, year: int | None = None) -> Workbook:
         _table_sheet(wb.create_sheet(table.sheet), table)
     _narrative_sheet(wb.create_sheet(form.narrative_sheet), form)
     _result_sheet(wb.create_sheet(form.result_sheet))
-    _info_sheet(info, form, year)
+    _info_sheet(info, form, year, contact or {})
     _names(wb, form)
     wb.security = WorkbookProtection(lockStructure=True)
     wb.properties.creator = "gitools"
@@ -68,8 +74,8 @@ def build(form: Form, year: int | None = None) -> Workbook:
     return wb
 
 
-def write(form: Form, path: Path, year: int | None = None) -> None:
-    wb = build(form, year)
+def write(form: Form, path: Path, year: int | None = None, contact: Mapping[str, str] | None = None) -> None:
+    wb = build(form, year, contact)
     with atomic_write(path) as tmp:
         wb.save(tmp)
 
@@ -280,7 +286,7 @@ def _narrative_sheet(ws: Worksheet, form: Form) -> None:
     _protect(ws)
 
 
-def _info_sheet(ws: Worksheet, form: Form, year: int | None) -> None:
+def _info_sheet(ws: Worksheet, form: Form, year: int | None, contact: Mapping[str, str]) -> None:
     title = f"{year}年度" if year else ""
     lines: list[tuple[str, str]] = [
         ("title", f"{title}{form.title}统计表 · 填报说明"),
@@ -324,10 +330,11 @@ def _info_sheet(ws: Worksheet, form: Form, year: int | None) -> None:
             _fill_range(ws, f"A{r}:B{r}", text, align=LEFT, border=False)
             ws.row_dimensions[r].height = max(32, 16 * (len(text) // 52 + 1))  # 52 characters a line
         r += 1
-    for label in ("联系单位", "联系人", "联系电话"):
+    for label in CONTACT_LABELS:
         _fill_range(ws, f"A{r}", label, align=LEFT)
         c = ws[f"B{r}"]
         c.fill, c.border, c.protection, c.font = INPUT_FILL, BORDER, UNLOCKED, _font()
+        put(c, contact.get(label))
         r += 1
     ws[f"A{r}"] = "（由下发模板的政务公开办填写）"
     ws[f"A{r}"].font = _font(9)

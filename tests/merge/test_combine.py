@@ -10,7 +10,7 @@ from gitools.findings import FileReport, finding
 from gitools.form import FORM
 from gitools.merge.collect import Received, input_cells
 from gitools.merge.combine import choose_year, combine
-from gitools.merge.roster import RosterEntry
+from gitools.roster import RosterEntry
 from gitools.template.synthetic import consistent_values, unit
 
 CELLS = input_cells(FORM)

@@ -6,7 +6,7 @@ import pytest
 from openpyxl import Workbook
 
 from gitools.io.discover import discover
-from gitools.merge.roster import RosterError, read_roster
+from gitools.roster import RosterError, read_roster
 
 from ..conftest import valid_credit_code
 

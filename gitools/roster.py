@@ -17,6 +17,11 @@ from gitools.values import compact
 NAME_HEADERS = ("单位名称", "单位全称", "机构名称", "名称", "单位")
 HEADER_ROWS = 10  # rows searched for the header
 CODE_HEADERS = ("统一社会信用代码", "社会信用代码", "信用代码")
+OPTIONAL_HEADERS = {  # what else a roster may say about a unit, used where the unit's own file says nothing
+    "category": ("单位类别", "类别"),
+    "contact": ("联系人", "填报人"),
+    "phone": ("联系电话", "电话", "手机", "手机号码"),
+}
 _CODE = re.compile(r"^[0-9A-Z]{18}$")
 
 
@@ -29,6 +34,9 @@ class RosterEntry:
     name: str | None
     credit_code: str | None
     line: int  # row in the roster file, for messages
+    category: str | None = None
+    contact: str | None = None
+    phone: str | None = None
 
     @property
     def label(self) -> str:
@@ -72,15 +80,16 @@ def _rows_xlsx(path: Path) -> list[list[str]]:
     return [[grid[r].get(c, "") for c in range(max(grid[r]) + 1)] for r in sorted(grid)] if grid else []
 
 
-def _header(rows: list[list[str]]) -> tuple[int, int | None, int | None] | None:
-    """The first row below the header, and the name and code columns, from a header row in the
-    first rows; None when no row names either column (a roster we would otherwise misread)."""
+def _header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
+    """The first row below the header, and the column of each item it names, from a header row
+    in the first rows; None when no row names a unit's name or code (a roster we would misread)."""
+    wanted = {"name": NAME_HEADERS, "code": CODE_HEADERS, **OPTIONAL_HEADERS}
     for i, row in enumerate(rows[:HEADER_ROWS]):
         cells = [compact(c) for c in row]
-        name_col = next((j for h in NAME_HEADERS for j, c in enumerate(cells) if c == h), None)
-        code_col = next((j for h in CODE_HEADERS for j, c in enumerate(cells) if c == h), None)
-        if name_col is not None or code_col is not None:
-            return i + 1, name_col, code_col
+        columns = {key: j for key, heads in wanted.items()
+                   if (j := next((j for h in heads for j, c in enumerate(cells) if c == h), None)) is not None}
+        if "name" in columns or "code" in columns:
+            return i + 1, columns
     return None
 
 
@@ -105,13 +114,14 @@ def read_roster(path: Path) -> list[RosterEntry]:
                           f"含“单位名称”（或{'、'.join(f'“{h}”' for h in NAME_HEADERS[1:])}）"
                           f"和/或“统一社会信用代码”（或{'、'.join(f'“{h}”' for h in CODE_HEADERS[1:])}）；"
                           f"第一行是：{seen}")
-    start, name_col, code_col = header
+    start, columns = header
     entries: list[RosterEntry] = []
     for i, row in enumerate(rows[start:], start=start + 1):
-        name = row[name_col].strip() if name_col is not None and name_col < len(row) else ""
-        code = row[code_col].strip() if code_col is not None and code_col < len(row) else ""
+        item = {key: row[j].strip() for key, j in columns.items() if j < len(row) and row[j].strip()}
+        name, code = item.get("name"), item.get("code")
         if name or code:
-            entries.append(RosterEntry(name or None, normalise_code(code) if code else None, i))
+            entries.append(RosterEntry(name, normalise_code(code) if code else None, i, item.get("category"),
+                                       item.get("contact"), item.get("phone")))
     if not entries:
         raise RosterError(f"名单文件 {path} 的“单位名称”“统一社会信用代码”列下没有单位")
     return entries

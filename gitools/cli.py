@@ -104,6 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--year", type=_year, metavar="年度", help="汇总的报告年度（默认：多数报表的年度）")
     m.add_argument("--include-invalid", action="store_true", help="有错误的报表也计入汇总（在汇总表中标明）")
     m.add_argument("--workers", type=_positive, metavar="N", help="并行读取的进程数（默认：CPU 核数）")
+    m.add_argument("--feedback", type=Path, metavar="文件夹",
+                   help="写出退回材料：每个有问题的单位一份标注副本（以单位命名），以及可用于邮件合并的“退回清单.xlsx”"
+                        "（联系人、电话、主要问题，含未报送单位）")
     m.add_argument("--format", choices=["text", "json"], default="text", help="结果摘要的输出格式（默认 text）")
     who = m.add_argument_group("汇总表的单位信息（不填则按各单位信息推算）")
     who.add_argument("--name", metavar="名称", help="汇总单位名称，如：××县人民政府（默认：“行政区划代码 汇总”）")
@@ -293,6 +296,11 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     if args.output.suffix.lower() != ".xlsx":
         print(f"错误：输出文件应以 .xlsx 结尾：{args.output}", file=sys.stderr)
         return EXIT_USAGE
+    if args.feedback is not None and any(p.is_dir() and args.feedback.resolve().is_relative_to(p.resolve())
+                                         for p in args.inputs):
+        print(f"错误：--feedback 的文件夹 {args.feedback} 在输入文件夹中，下次汇总会把标注副本当作报表读入；"
+              "请放到收件箱以外", file=sys.stderr)
+        return EXIT_USAGE
     identity = {"unit_name": args.name, "division_code": args.division_code, "credit_code": args.credit_code,
                 "preparer": args.preparer, "phone": args.phone}
     try:
@@ -305,11 +313,17 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     except OSError as err:
         print(f"\n错误：无法写入 {args.output}：{os_reason(err)}", file=sys.stderr)
         return EXIT_USAGE
+    feedback = None
+    if args.feedback is not None:
+        from gitools.merge.feedback import write_feedback
+
+        feedback = write_feedback(result, args.feedback)
     if args.format == "json":
-        json.dump(merge_json(result, args.output), sys.stdout, ensure_ascii=False, indent=2, default=str)
+        doc = merge_json(result, args.output) | ({"feedback": [str(p) for p in feedback]} if feedback else {})
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(merge_text(result, args.output))
+        sys.stdout.write(merge_text(result, args.output, feedback))
     return EXIT_OK if outcome(result) else EXIT_FINDINGS
 
 

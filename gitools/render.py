@@ -12,6 +12,18 @@ from gitools.values import plain
 MARK = {Severity.ERROR: "✗", Severity.WARNING: "⚠"}
 
 
+def in_words(f: Finding) -> str:
+    """A finding in one sentence: where, then what."""
+    return f"{f.where}：{f.message}" if f.where else f.message
+
+
+def first_problems(findings: list[Finding], n: int = 3) -> str:
+    """What a unit must deal with first, in words: what blocks, else what informs."""
+    chosen = [f for f in findings if f.blocks] or list(findings)
+    text = "；\n".join(f"〔{f.level_words}〕{in_words(f)}" for f in chosen[:n])
+    return text + (f"；\n等共 {len(chosen)} 条" if len(chosen) > n else "")
+
+
 def finding_line(f: Finding) -> str:
     """One finding for the terminal: mark, level, where, what, rule; then the clerk's 说明."""
     where = f"{f.where}：" if f.where else ""

@@ -225,9 +225,11 @@ def build_county() -> list[Path]:
     broken = HERE / COUNTY / "08-示例县住房和城乡建设局.xlsx"
     broken.write_bytes(b"PK\x03\x04" + "传输中断，文件不完整".encode())
     roster = HERE / f"{COUNTY}-应报单位名单.csv"
-    lines = ["序号,单位名称,统一社会信用代码"]
-    lines += [f"{i},{n},{credit_code('410721', o)}" for i, (n, _, o) in enumerate(COUNTY_UNITS, start=1)]
-    lines += [f"{len(COUNTY_UNITS) + 1},示例县住房和城乡建设局,", f"{len(COUNTY_UNITS) + 2},{COUNTY_MISSING},"]
+    lines = ["序号,单位名称,统一社会信用代码,单位类别,联系人,联系电话"]
+    lines += [f"{i},{n},{credit_code('410721', o)},{c},联络员{i},0373-55501{i:02d}"
+              for i, (n, c, o) in enumerate(COUNTY_UNITS, start=1)]
+    lines += [f"{len(COUNTY_UNITS) + 1},示例县住房和城乡建设局,,县（市、区）政府部门,联络员8,0373-5550108",
+              f"{len(COUNTY_UNITS) + 2},{COUNTY_MISSING},,乡（镇）人民政府,联络员9,0373-5550109"]
     roster.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return [*paths, broken, roster]
 

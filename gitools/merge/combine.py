@@ -39,6 +39,17 @@ class Entry:
     def status(self) -> Status:
         return self.received.report.status
 
+    @property
+    def all_findings(self) -> list[Finding]:
+        """What the merge found, then what validating the file found."""
+        return [*self.findings, *self.received.report.findings]
+
+    @property
+    def contact(self) -> tuple[str | None, str | None]:
+        """Whom to call about this file: the 填报人 and 联系电话 it gives, else the roster's."""
+        unit, r = self.received.unit, self.roster
+        return (unit.get("preparer") or (r.contact if r else None), unit.get("phone") or (r.phone if r else None))
+
 
 @dataclass
 class MergeResult:
@@ -126,6 +137,14 @@ def _drop_duplicates(entries: list[Entry]) -> list[Entry]:
             d.note = f"重复报送，已采用 {Path(keep.received.path).name}（{why}）"
             d.findings.append(finding("merge-duplicate", unit=d.name, kept=keep.received.path, why=why))
     return kept
+
+
+def problems(result: MergeResult) -> list[tuple[str | None, str | None, Finding]]:
+    """Every problem of the merge as (unit, file, finding): the rows of 问题清单, counted alike
+    on the terminal. Units of the roster that sent nothing are problems too."""
+    rows = [(e.name or None, e.received.path, f) for e in result.entries for f in e.all_findings]
+    rows += [(r.label, None, finding("merge-missing", unit=r.label, line=r.line)) for r in result.missing]
+    return rows
 
 
 def _collisions(entries: list[Entry]) -> list[Finding]:

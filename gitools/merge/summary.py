@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gitools import style
-from gitools.findings import STATUS_ZH, Finding, Status, finding
+from gitools.findings import STATUS_ZH, Finding, Status
 from gitools.form.model import Form
 from gitools.form.rules import BY_CODE
 from gitools.io.atomic import atomic_write
@@ -30,8 +30,9 @@ from gitools.io.cells import put
 from gitools.io.rawbook import RawBook
 from gitools.io.xlsx_stream import Formula, Rows, finish
 from gitools.merge.collect import input_cells
-from gitools.merge.combine import MergeResult
+from gitools.merge.combine import MergeResult, problems
 from gitools.reader import from_values
+from gitools.render import first_problems
 from gitools.template.fill import fill
 from gitools.template.writer import BORDER, HEADER_FILL, build
 
@@ -125,8 +126,9 @@ def _status_colours(ws: Worksheet, rng: str) -> None:
         ws.conditional_formatting.add(rng, CellIsRule(operator="equal", formula=[f'"{text}"'], fill=fill_))
 
 
-STATUS_COLUMNS = ("序号", "单位名称", "统一社会信用代码", "单位类别", "应报单位（名单）", "文件", "校验结论",
-                  "错误数", "警告数", "计入汇总", "备注", "单位对核实项的说明")
+STATUS_COLUMNS = ("序号", "单位名称", "统一社会信用代码", "单位类别", "应报单位（名单）", "填报人", "联系电话", "文件",
+                  "校验结论", "错误数", "警告数", "计入汇总", "主要问题", "备注", "单位对核实项的说明")
+STATUS_WIDTHS = (6, 28, 21, 16, 24, 10, 15, 36, 10, 7, 7, 8, 60, 36, 40)
 
 
 def _status_rows(result: MergeResult) -> Iterator[list[object]]:
@@ -135,25 +137,22 @@ def _status_rows(result: MergeResult) -> Iterator[list[object]]:
         n += 1
         u = e.received.unit
         yield [n, u.get("unit_name"), u.get("credit_code"), u.get("unit_category"),
-               e.roster.label if e.roster else None, e.received.path, STATUS_ZH[e.status],
-               len(e.received.report.errors), len(e.received.report.warnings), "是" if e.included else "否", e.note,
-               _explained(e.received.report.findings)]
+               e.roster.label if e.roster else None, *e.contact, e.received.path, STATUS_ZH[e.status],
+               len(e.received.report.errors), len(e.received.report.warnings), "是" if e.included else "否",
+               first_problems(e.received.report.findings) or None, e.note, _explained(e.received.report.findings)]
     for r in result.missing:
         n += 1
-        yield [n, r.name, r.credit_code, None, r.label, None, MISSING, None, None, "否", "名单中的单位没有报送", None]
+        yield [n, r.name, r.credit_code, r.category, r.label, r.contact, r.phone, None, MISSING, None, None, "否",
+               None, "名单中的单位没有报送", None]
     for s in result.skipped:
         n += 1
-        yield [n, None, None, None, None, s.path, SKIPPED, None, None, "否", s.reason, None]
+        yield [n, None, None, None, None, None, None, s.path, SKIPPED, None, None, "否", None, s.reason, None]
 
 
 def _explained(findings: list[Finding]) -> str | None:
     """The unit's explanations, for the county to read and judge: "规则：说明；…"."""
     notes = [f"{BY_CODE[f.rule].title}（{f.where or f.label or ''}）：{f.explanation}" for f in findings if f.explanation]
     return "；\n".join(notes) or None
-
-
-def missing_finding(r) -> Finding:
-    return finding("merge-missing", unit=r.label, line=r.line)
 
 
 def _status_sheet(ws: Worksheet, result: MergeResult) -> int:
@@ -167,9 +166,11 @@ def _status_sheet(ws: Worksheet, result: MergeResult) -> int:
     if result.skipped:
         counts.append(f"跳过其他文件 {len(result.skipped)} 个")
     ws["A2"] = "，".join(counts)
-    _header(ws, 3, STATUS_COLUMNS, (6, 30, 22, 18, 26, 50, 10, 8, 8, 9, 50, 50))
-    _prototype(ws, 4, len(STATUS_COLUMNS), wrap=(2, 6, 11, 12))
-    _status_colours(ws, f"G4:G{max(rows, 1) + 3}")
+    _header(ws, 3, STATUS_COLUMNS, STATUS_WIDTHS)
+    _prototype(ws, 4, len(STATUS_COLUMNS), wrap=tuple(STATUS_COLUMNS.index(c) + 1 for c in (
+        "单位名称", "应报单位（名单）", "文件", "主要问题", "备注", "单位对核实项的说明")))
+    verdict = get_column_letter(STATUS_COLUMNS.index("校验结论") + 1)
+    _status_colours(ws, f"{verdict}4:{verdict}{max(rows, 1) + 3}")
     ws.freeze_panes = "C4"
     style.print_setup(ws, landscape=True, title_rows="3:3")
     ws.auto_filter.ref = f"A3:{get_column_letter(len(STATUS_COLUMNS))}{rows + 3}"
@@ -180,10 +181,7 @@ FINDING_COLUMNS = ("序号", "单位名称", "文件", "工作表", "单元格",
 
 
 def _finding_rows(result: MergeResult) -> Iterator[list[object]]:
-    rows = [(e.name or None, e.received.path, f) for e in result.entries
-            for f in [*e.findings, *e.received.report.findings]]
-    rows += [(r.label, None, missing_finding(r)) for r in result.missing]
-    for n, (name, path, f) in enumerate(rows, start=1):
+    for n, (name, path, f) in enumerate(problems(result), start=1):
         yield [n, name, path, f.sheet, f.cell, f.label, f.level_words, f.rule, f.message, f.explanation]
 
 
@@ -192,7 +190,7 @@ def _findings_sheet(ws: Worksheet, result: MergeResult) -> int:
     ws["A1"].font = Font(bold=True, size=14)
     _header(ws, 2, FINDING_COLUMNS, (6, 28, 40, 16, 8, 24, 10, 26, 70, 50))
     _prototype(ws, 3, len(FINDING_COLUMNS), wrap=(2, 3, 6, 9, 10))
-    total = sum(len(e.findings) + len(e.received.report.findings) for e in result.entries) + len(result.missing)
+    total = len(problems(result))
     ws.freeze_panes = "C3"
     style.print_setup(ws, landscape=True, title_rows="2:2")
     ws.auto_filter.ref = f"A2:{get_column_letter(len(FINDING_COLUMNS))}{total + 2}"

@@ -15,7 +15,7 @@ from gitools.io.workbook import read
 from gitools.io.xlsx import sheet_parts
 from gitools.merge import DoubleCount, MergeError, merge
 from gitools.merge.collect import input_cells
-from gitools.merge.summary import DETAIL_ID, DETAIL_SHEET, STATUS_SHEET, members
+from gitools.merge.summary import DETAIL_ID, DETAIL_SHEET, STATUS_COLUMNS, STATUS_SHEET, members
 from gitools.reader import from_values
 from gitools.readers import read_submission
 from gitools.validate import validate_file
@@ -121,9 +121,10 @@ def test_broken_files_each_become_one_line_and_the_rest_still_merges(county, tmp
     assert len(result.included) == 3
     assert_same_tables(out, expected_tables(units))
     status = read(out).sheets[STATUS_SHEET]
-    lines = {v.value for k, v in status.items() if k.startswith("F") and isinstance(v.value, str)}
+    file_col, verdict_col = (get_column_letter(STATUS_COLUMNS.index(c) + 1) for c in ("文件", "校验结论"))
+    lines = {v.value for k, v in status.items() if k.startswith(file_col) and isinstance(v.value, str)}
     assert all(any(line.endswith(name) for line in lines) for name in unreadable)
-    states = [v.value for k, v in status.items() if k.startswith("G") and k != "G3"]
+    states = [v.value for k, v in status.items() if k.startswith(verdict_col) and k != f"{verdict_col}3"]
     assert states.count("无法读取") == 4 and states.count("通过") == 3 and states.count("已跳过") == 3
 
 

@@ -50,6 +50,7 @@ class Received:
     unit: dict[str, Any] = field(default_factory=dict)
     values: array = field(default_factory=lambda: array("d"))  # input_cells order; NaN unreadable
     members: tuple[tuple[str | None, str | None], ...] = ()  # (name, credit code) inside a summary
+    narrative: dict[str, str] = field(default_factory=dict)  # for 各单位文字部分, from which the county writes
 
     @property
     def readable(self) -> bool:
@@ -93,7 +94,7 @@ def read_chunk(paths: list[str], form: Form, today: dt.date, members: MembersRea
         values = array("d", (grids[t][r, c] for t, r, c in positions))
         is_summary = sub.unit.get("unit_category") == form.summary_category
         out[i] = Received(sub.path, _modified(sub.path), FileReport(sub.path, findings), sub.unit, values,
-                          members(book) if is_summary else ())
+                          members(book) if is_summary else (), {k: v for k, v in sub.narrative.items() if v})
     return [r for r in out if r is not None]
 
 

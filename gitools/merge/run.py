@@ -81,5 +81,8 @@ def merge(inputs: list[Path], output: Path, *, form: Form = FORM, roster: Path |
                           + "\n".join(lines) + "\n请去掉汇总表或其所含单位的报表后重试")
     if not result.included:
         raise MergeError(f"没有可计入汇总的报表（共读取 {len(received)} 份，均未通过校验、无法读取或年度不符）")
-    write_summary(result, form, output, summary_unit(result, form, identity or {}, today))
+    how = [("计入条件", "全部报表（含未通过校验的，已在明细中标明）" if include_invalid else
+            "没有强制项问题、核实项均已写明说明的报表；未通过的报表未计入，见“报送情况”"),
+           ("应报单位名单", f"{roster.name}（{len(expected)} 个单位）" if roster and expected else "未提供")]
+    write_summary(result, form, output, summary_unit(result, form, identity or {}, today), how)
     return result

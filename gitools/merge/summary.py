@@ -23,7 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from gitools import style
 from gitools.findings import STATUS_ZH, Finding, Status
-from gitools.form.model import Form
+from gitools.form.model import Form, Level
 from gitools.form.rules import BY_CODE
 from gitools.io.atomic import atomic_write
 from gitools.io.cells import put
@@ -33,6 +33,7 @@ from gitools.merge.collect import input_cells
 from gitools.merge.combine import MergeResult, problems
 from gitools.reader import from_values
 from gitools.render import first_problems
+from gitools.template import formulas
 from gitools.template.fill import fill
 from gitools.template.writer import BORDER, HEADER_FILL, build
 
@@ -231,7 +232,7 @@ def _detail_sheet(ws: Worksheet, result: MergeResult, form: Form) -> int:
     formats = {i: "0.00" if c.type.value == "amount" else "0" for i, c in enumerate(cells, start=len(DETAIL_ID) + 1)}
     _prototype(ws, DETAIL_HEADER_ROW + 1, len(DETAIL_ID) + len(cells), formats)
     ws.freeze_panes = ws.cell(DETAIL_HEADER_ROW + 1, 3).coordinate
-    style.print_setup(ws, landscape=True, title_rows=f"2:{DETAIL_HEADER_ROW}", fit_width=False)
+    style.print_setup(ws, landscape=True, title_rows=f"2:{DETAIL_HEADER_ROW}")
     ws.print_title_cols = "A:B"
     return DETAIL_HEADER_ROW + 1
 
@@ -293,10 +294,63 @@ def _chart_sheet(ws: Worksheet, result: MergeResult, form: Form) -> None:
 # --- the workbook ------------------------------------------------------------------------
 
 
-def write_summary(result: MergeResult, form: Form, out: Path, unit: dict[str, object]) -> None:
-    """Write the summary workbook atomically."""
+ABOUT_SHEET, TEXTS_SHEET = "汇总说明", "各单位文字部分"
+
+
+def _about_sheet(ws: Worksheet, result: MergeResult, form: Form, unit: dict[str, object],
+                 how: list[tuple[str, str]]) -> None:
+    """What the county reads first instead of the clerks' 填报说明: what was summed, from how
+    many units, when and by which rules."""
+    counts = "，".join(f"{STATUS_ZH[s]} {result.count(s)} 份" for s in Status if result.count(s))
+    rows: list[tuple[str, object]] = [
+        ("汇总单位", unit.get("unit_name")), ("报告年度", result.year),
+        ("汇总时间", dt.datetime.now().strftime("%Y-%m-%d %H:%M")),
+        ("收到报表", f"{len(result.entries)} 份（{counts}）"),
+        ("计入汇总", f"{len(result.included)} 份，覆盖 {result.unit_count} 个单位（汇总表按其所含单位数计）"),
+        ("未报送", "、".join(r.label for r in result.missing) or "无（或未提供应报单位名单）"),
+        *how,
+        ("校验规则", f"{form.id}《中华人民共和国政府信息公开工作年度报告格式》，模板版本 {form.version}；"
+                     f"强制项 {sum(r.level is Level.MANDATORY for r in form.rules)} 条、"
+                     f"核实项 {sum(r.level is Level.REVIEW for r in form.rules)} 条、"
+                     f"提示项 {sum(r.level is Level.NOTICE for r in form.rules)} 条，逐份校验"),
+        ("数字从哪里来", f"“单位信息”之后三张表中的每个数字都是公式，等于“{DETAIL_SHEET}”中对应列之和；"
+                       f"点开任一数字即可看到由哪些单位相加而来"),
+        ("各工作表", f"{STATUS_SHEET}：每份报表的结论、联系人和主要问题；{TEXTS_SHEET}：各单位报告正文，供撰写本级年报；"
+                    f"{DETAIL_SHEET}：各单位填报数；{FINDINGS_SHEET}：全部问题及单位的说明；{CHART_SHEET}：报送和办理情况"),
+    ]
+    ws["A1"] = f"{result.year or ''} 年度政府信息公开工作年度报告汇总说明"
+    ws["A1"].font = Font(bold=True, size=14)
+    for r, (label, value) in enumerate(rows, start=3):
+        put(ws.cell(r, 1), label)
+        ws.cell(r, 1).font = BOLD
+        put(ws.cell(r, 2), value)
+        ws.cell(r, 2).alignment = WRAP
+    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 16, 100
+    style.print_setup(ws, landscape=False)
+
+
+def _texts_rows(result: MergeResult, form: Form) -> Iterator[list[object]]:
+    for n, e in enumerate(result.included, start=1):
+        yield [n, e.name or None, *(e.received.narrative.get(s.key) for s in form.sections)]
+
+
+def _texts_sheet(ws: Worksheet, form: Form) -> int:
+    ws["A1"] = "各单位报告正文（第一、五、六部分），供撰写本级年度报告"
+    ws["A1"].font = Font(bold=True, size=14)
+    _header(ws, 2, ("序号", "单位名称", *(s.label for s in form.sections)), (6, 24, *(50 for _ in form.sections)))
+    _prototype(ws, 3, 2 + len(form.sections), wrap=tuple(range(2, 3 + len(form.sections))))
+    ws.freeze_panes = "C3"
+    style.print_setup(ws, landscape=True, title_rows="2:2")
+    return 3
+
+
+def write_summary(result: MergeResult, form: Form, out: Path, unit: dict[str, object],
+                  how: list[tuple[str, str]] | None = None) -> None:
+    """Write the summary workbook atomically. ``how``: how the merge was run, in words."""
     wb = build(form, result.year)
     fill(wb, form, unit=unit)
+    for clerks_only in (form.info_sheet, form.result_sheet):  # the clerks' guide and check list
+        del wb[clerks_only]
     n = len(result.included)
     first, last = DETAIL_HEADER_ROW + 1, DETAIL_HEADER_ROW + n
     cells = input_cells(form)
@@ -304,15 +358,23 @@ def write_summary(result: MergeResult, form: Form, out: Path, unit: dict[str, ob
     computed = from_values(form, values)
     cached: dict[str, dict[str, float | str]] = {}
     for t in form.tables:
+        df = computed.tables[t.key]
+        sheet = cached.setdefault(t.sheet, {t.status_address: formulas.ALL_NUMBERS})
         for c in t.cells:
-            cached.setdefault(t.sheet, {})[c.address] = float(computed.tables[t.key].at[c.row, c.column])
+            sheet[c.address] = float(df.at[c.row, c.column])
+        for rel in t.relations:
+            if rel.check_address:
+                lhs, rhs = (float(sum(df.at[r, c] for r, c in refs)) for refs in (rel.lhs, rel.rhs))
+                sheet[rel.check_address] = formulas.check_value(rel, lhs, rhs)
     for i, c in enumerate(cells):
         column = detail_column(i)
         sheet = form.table(c.table).sheet
         wb[sheet][c.address] = f"=SUM('{DETAIL_SHEET}'!{column}{first}:{column}{last})" if n else "=0"
     wb.security.lockStructure = False  # the county adds its own sheets
-    status = wb.create_sheet(STATUS_SHEET, 0)
+    _about_sheet(wb.create_sheet(ABOUT_SHEET, 0), result, form, unit, how or [])
+    status = wb.create_sheet(STATUS_SHEET, 1)
     status_row = _status_sheet(status, result)
+    texts_row = _texts_sheet(wb.create_sheet(TEXTS_SHEET), form)
     detail = wb.create_sheet(DETAIL_SHEET)
     detail_row = _detail_sheet(detail, result, form)
     findings = wb.create_sheet(FINDINGS_SHEET)
@@ -327,6 +389,7 @@ def write_summary(result: MergeResult, form: Form, out: Path, unit: dict[str, ob
         wb.save(draft)
         finish(draft, final, rows={
             STATUS_SHEET: Rows(status_row, _status_rows(result)),
+            TEXTS_SHEET: Rows(texts_row, _texts_rows(result, form)),
             DETAIL_SHEET: Rows(detail_row, _detail_rows(result, form)),
             FINDINGS_SHEET: Rows(findings_row, _finding_rows(result)),
         }, cached=cached)

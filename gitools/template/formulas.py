@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from gitools.form.addresses import col_letters, col_number, split
 from gitools.form.model import Relation, Table
 from gitools.form.rules import RULES
+from gitools.values import display
 
 OK = "✓"
 FAIL = "✗"
@@ -97,3 +98,15 @@ def check_formula(table: Table, relation: Relation) -> str:
     verdict = f'IF({lhs}>={rhs},"","{WARN} {hint}")'
     return f'=IFERROR({verdict},"")'
 
+
+
+def check_value(relation: Relation, lhs: float, rhs: float) -> str:
+    """What ``check_formula`` shows when every cell holds a number: for cached values, so that
+    programs that do not recalculate show the same text as Excel."""
+    hint = next(r.hint for r in RULES if r.code == relation.rule)
+    if relation.op == "=":
+        return f"{OK} 相符" if abs(lhs - rhs) < 1e-9 else f"{FAIL} 不符，差{display(lhs - rhs)}"
+    return "" if lhs >= rhs else f"{WARN} {hint}"
+
+
+ALL_NUMBERS = f"{OK} 本表数字格均为数字（空白按 0 计）"  # what a table's status line shows when it holds numbers only

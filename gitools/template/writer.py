@@ -167,7 +167,7 @@ def _table_sheet(ws: Worksheet, table: Table) -> None:
     inputs = formulas.ranges(c.address for c in table.cells if c.input)
     count = formulas.not_numbers(inputs)
     status = ws[table.status_address]
-    status.value = (f'=IF(({count})=0,"{OK} 本表数字格均为数字（空白按 0 计）",'
+    status.value = (f'=IF(({count})=0,"{formulas.ALL_NUMBERS}",'
                     f'"{FAIL} 本表有"&({count})&"个数字格填了文字，请改为纯数字")')
     status.font = _font(10, bold=True)
     ws.conditional_formatting.add(table.status_address, FormulaRule(
@@ -184,7 +184,7 @@ def _table_sheet(ws: Worksheet, table: Table) -> None:
     for r in range(table.header_rows[0], table.header_rows[1] + 1):
         ws.row_dimensions[r].height = 22
     style.print_setup(ws, area=f"A1:{table.last_column}{table.last_row}", landscape=table.landscape,
-                      title_rows=f"{table.header_rows[0]}:{table.header_rows[1]}")
+                      title_rows=f"{table.header_rows[0]}:{table.header_rows[1]}", fit_height=True)  # one page
     first_input = next(c.address for c in table.cells if c.input)
     ws.freeze_panes = f"A{table.header_rows[1] + 1}" if table.key != "requests" else first_input
     _protect(ws)

@@ -22,7 +22,7 @@ from gitools.io.atomic import atomic_write
 from gitools.io.cells import put
 from gitools.template.fill import fill
 from gitools.template.fill import zeros as fill_zeros
-from gitools.template.synthetic import NARRATIVE, consistent_values, credit_code
+from gitools.template.synthetic import NARRATIVE, credit_code, realistic_values
 from gitools.template.writer import build
 
 HERE = Path(__file__).resolve().parent
@@ -209,7 +209,8 @@ def build_county() -> list[Path]:
         identity = {"unit_name": name, "credit_code": credit_code("410721", org), "division_code": "410721",
                     "unit_category": category, "report_year": 2025, "preparer": "赵六",
                     "phone": "0373-5550000", "filled_on": dt.date(2026, 1, 8 + i)}
-        values = consistent_values(FORM, rng)
+        kind = "township" if "人民政府" in name or "街道" in name else "department"
+        values = realistic_values(FORM, rng, "busy_department" if name.endswith("市场监督管理局") else kind)
         narrative, explained = NARRATIVE, None
         if name.endswith("卫生健康委员会"):
             identity["phone"] = None  # a required field left blank: an error, kept out of the totals
@@ -221,7 +222,7 @@ def build_county() -> list[Path]:
         paths.append(write(f"{COUNTY}/{i + 1:02d}-{name}", identity, values, narrative, explained))
         if name.endswith("河口镇人民政府"):  # an earlier, since corrected copy of the same report
             paths.append(write(f"{COUNTY}/{i + 1:02d}-{name}（初稿）", identity | {"filled_on": dt.date(2026, 1, 3)},
-                               consistent_values(FORM, rng), NARRATIVE))
+                               realistic_values(FORM, rng, kind), NARRATIVE))
     broken = HERE / COUNTY / "08-示例县住房和城乡建设局.xlsx"
     broken.write_bytes(b"PK\x03\x04" + "传输中断，文件不完整".encode())
     roster = HERE / f"{COUNTY}-应报单位名单.csv"

@@ -23,6 +23,56 @@ def credit_code(division: str, org8: str, kind: str = "11") -> str:
     return body + credit_check_char(body)
 
 
+# Proportions of real reports (the seeds and published county figures): almost all applicants are
+# natural persons; 予以公开 leads, then 无法提供 (mostly 本机关不掌握) and 部分公开; 不予公开 is a few
+# percent, mostly internal affairs, process information and enforcement files.
+APPLICANTS = {"natural_person": 0.86, "business": 0.09, "other_org": 0.03, "legal_service": 0.01,
+              "public_interest": 0.005, "research": 0.005}
+RESULTS = {"disclosed": 0.46, "unavailable_not_held": 0.2, "partially_disclosed": 0.12,
+           "unavailable_needs_creation": 0.04, "unavailable_unclear": 0.03, "withheld_internal_affairs": 0.02,
+           "withheld_process_info": 0.02, "withheld_enforcement_file": 0.015, "withheld_third_party": 0.01,
+           "withheld_query": 0.01, "declined_complaint": 0.025, "declined_repeated": 0.015,
+           "declined_publication": 0.005, "other_no_correction": 0.02, "other_other": 0.01}
+BUSY = {"township": 2, "department": 8, "busy_department": 40}  # mean applications a year
+
+
+def realistic_values(form: Form, rng: random.Random, kind: str = "department") -> Values:
+    """A unit's year as real reports show it: a handful of applications for a township, tens for a
+    busy department, nearly all from natural persons, mostly disclosed or not held; few appeals."""
+    values: Values = {(t.key, c.row, c.column): 0 for t in form.tables for c in t.cells if c.input}
+    received = min(int(rng.expovariate(1 / BUSY[kind])), BUSY[kind] * 6)
+    carried_over = rng.choice((0, 0, 0, 1)) if received else 0
+    forward = min(rng.choice((0, 0, 0, 1, 2)), received)
+    handled = received + carried_over - forward
+    for _ in range(received):
+        who = rng.choices(list(APPLICANTS), weights=list(APPLICANTS.values()))[0]
+        values[("requests", "new", who)] += 1
+    values[("requests", "carried_over", "natural_person")] = carried_over
+    values[("requests", "carried_forward", "natural_person")] = forward
+    applicants = [col for col in APPLICANTS for _ in range(int(values[("requests", "new", col)]))]
+    applicants += ["natural_person"] * carried_over
+    rng.shuffle(applicants)
+    for who in applicants[:handled]:  # each application handled gets one result, for its applicant
+        row = rng.choices(list(RESULTS), weights=list(RESULTS.values()))[0]
+        values[("requests", row, who)] += 1
+    for who in applicants[handled:]:  # what is carried forward belongs to someone too
+        values[("requests", "carried_forward", "natural_person")] -= 1
+        values[("requests", "carried_forward", who)] += 1
+    in_force = rng.randint(0, 12 if kind == "township" else 30)
+    values |= {("active", "normative_documents", "issued"): min(rng.choice((0, 0, 1, 1, 2, 3)), in_force),
+               ("active", "normative_documents", "repealed"): rng.choice((0, 0, 0, 1)),
+               ("active", "normative_documents", "in_force"): in_force,
+               ("active", "licensing", "decisions"): 0 if kind == "township" else int(rng.expovariate(1 / 120)),
+               ("active", "penalties", "decisions"): int(rng.expovariate(1 / (15 if kind == "township" else 60))),
+               ("active", "enforcement", "decisions"): rng.choice((0, 0, 0, 1, 2))}
+    if rng.random() < (0.05 if kind == "township" else 0.2):  # an administrative review, usually upheld
+        values[("appeals", "cases", rng.choice(("review_upheld", "review_upheld", "review_upheld",
+                                               "review_corrected")))] = 1
+    if rng.random() < 0.08:
+        values[("appeals", "cases", "direct_suit_upheld")] = 1
+    return values
+
+
 def consistent_values(form: Form, rng: random.Random, busy: float = 0.3) -> Values:
     """Input cells mostly 0, some small counts; every ``=`` identity holds, ``>=`` too."""
     values: Values = {}

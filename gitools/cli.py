@@ -104,6 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--year", type=_year, metavar="年度", help="汇总的报告年度（默认：多数报表的年度）")
     m.add_argument("--include-invalid", action="store_true", help="有错误的报表也计入汇总（在汇总表中标明）")
     m.add_argument("--workers", type=_positive, metavar="N", help="并行读取的进程数（默认：CPU 核数）")
+    m.add_argument("--previous", type=Path, metavar="上年汇总表",
+                   help="上一年度由本工具生成的汇总表：增加“同比”工作表，列出全县和各单位主要数字的本年、上年和增减")
     m.add_argument("--feedback", type=Path, metavar="文件夹",
                    help="写出退回材料：每个有问题的单位一份标注副本（以单位命名），以及可用于邮件合并的“退回清单.xlsx”"
                         "（联系人、电话、主要问题，含未报送单位）")
@@ -304,7 +306,7 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     identity = {"unit_name": args.name, "division_code": args.division_code, "credit_code": args.credit_code,
                 "preparer": args.preparer, "phone": args.phone}
     try:
-        result = merge(args.inputs, args.output, roster=args.roster, year=args.year,
+        result = merge(args.inputs, args.output, roster=args.roster, previous=args.previous, year=args.year,
                        include_invalid=args.include_invalid, workers=args.workers,
                        identity={k: v for k, v in identity.items() if v}, progress=_progress_bar())
     except MergeError as err:

@@ -13,7 +13,8 @@ from gitools.io.rawbook import UnreadableWorkbook
 from gitools.io.workbook import read
 from gitools.merge.collect import read_all
 from gitools.merge.combine import MergeResult, combine
-from gitools.merge.summary import SUMMARY_PROPERTY, members, summary_unit, write_summary
+from gitools.merge.compare import NotComparable, county_rows, previous_year, this_year, unit_rows
+from gitools.merge.summary import SUMMARY_PROPERTY, YearOverYear, members, summary_unit, write_summary
 from gitools.roster import RosterError, read_roster
 
 
@@ -51,6 +52,7 @@ def plan(inputs: list[Path], output: Path) -> tuple[list[Path], list]:
 
 
 def merge(inputs: list[Path], output: Path, *, form: Form = FORM, roster: Path | None = None,
+          previous: Path | None = None,
           year: int | None = None, include_invalid: bool = False, workers: int | None = None,
           identity: dict[str, object] | None = None, today: dt.date | None = None,
           progress: Callable[[int, int], None] = lambda done, total: None) -> MergeResult:
@@ -84,5 +86,14 @@ def merge(inputs: list[Path], output: Path, *, form: Form = FORM, roster: Path |
     how = [("计入条件", "全部报表（含未通过校验的，已在明细中标明）" if include_invalid else
             "没有强制项问题、核实项均已写明说明的报表；未通过的报表未计入，见“报送情况”"),
            ("应报单位名单", f"{roster.name}（{len(expected)} 个单位）" if roster and expected else "未提供")]
-    write_summary(result, form, output, summary_unit(result, form, identity or {}, today), how)
+    yoy = None
+    if previous is not None:
+        try:
+            before = previous_year(previous, form, result.year)
+        except NotComparable as e:
+            raise MergeError(str(e)) from e
+        now = this_year(result, form)
+        yoy = YearOverYear(now.year, before.year, list(county_rows(now, before)), unit_rows(now, before))
+        how.append(("同比", f"与 {previous.name}（{before.year} 年度，{len(before.units)} 个单位）比较，见“同比”"))
+    write_summary(result, form, output, summary_unit(result, form, identity or {}, today), how, yoy)
     return result

@@ -9,8 +9,10 @@ formulas carry their values, so the summary is read one level up without recalcu
 from __future__ import annotations
 
 import datetime as dt
+import math
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl.chart import BarChart, PieChart, Reference
@@ -23,6 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from gitools import style
 from gitools.findings import STATUS_ZH, Finding, Status
+from gitools.form.indicators import INDICATORS
 from gitools.form.model import Form, Level
 from gitools.form.rules import BY_CODE
 from gitools.io.atomic import atomic_write
@@ -77,8 +80,9 @@ def detail_column(i: int) -> str:
     return get_column_letter(len(DETAIL_ID) + i + 1)
 
 
-def members(book: RawBook) -> tuple[tuple[str | None, str | None], ...]:
-    """The units a summary written by us holds, from its 明细 sheet."""
+def detail_rows(book: RawBook, width: int = 0) -> list[tuple[str | None, str | None, list[float]]]:
+    """The units a summary written by us holds, from its 明细 sheet: name, credit code and the
+    first ``width`` input values (NaN where a cell is empty)."""
     cells = book.sheets.get(DETAIL_SHEET, {})
     name_col, code_col = (get_column_letter(DETAIL_ID.index(h) + 1) for h in ("单位名称", "统一社会信用代码"))
     out = []
@@ -88,9 +92,19 @@ def members(book: RawBook) -> tuple[tuple[str | None, str | None], ...]:
         if number is None or not isinstance(number.value, float):
             break
         name, code = cells.get(f"{name_col}{row}"), cells.get(f"{code_col}{row}")
-        out.append((str(name.value) if name and name.value else None, str(code.value) if code and code.value else None))
+        values = []
+        for i in range(width):
+            v = cells.get(f"{detail_column(i)}{row}")
+            values.append(v.value if v is not None and isinstance(v.value, float) else math.nan)
+        out.append((str(name.value) if name and name.value else None, str(code.value) if code and code.value else None,
+                    values))
         row += 1
-    return tuple(out)
+    return out
+
+
+def members(book: RawBook) -> tuple[tuple[str | None, str | None], ...]:
+    """The units a summary written by us holds (name, credit code), from its 明细 sheet."""
+    return tuple((name, code) for name, code, _ in detail_rows(book))
 
 
 # --- sheets ------------------------------------------------------------------------------
@@ -294,7 +308,37 @@ def _chart_sheet(ws: Worksheet, result: MergeResult, form: Form) -> None:
 # --- the workbook ------------------------------------------------------------------------
 
 
-ABOUT_SHEET, TEXTS_SHEET = "汇总说明", "各单位文字部分"
+ABOUT_SHEET, TEXTS_SHEET, COMPARE_SHEET = "汇总说明", "各单位文字部分", "同比"
+
+
+@dataclass(frozen=True)
+class YearOverYear:
+    """What the 同比 sheet shows (computed in gitools.merge.compare)."""
+
+    year: int
+    last_year: int
+    county: list[list[object]]  # indicator, this year, last year, change, change in percent
+    units: Iterable[list[object]]  # name, code, in which years, then (this year, last year) per indicator
+
+
+def _compare_sheet(ws: Worksheet, yoy: YearOverYear) -> int:
+    ws["A1"] = f"同比：{yoy.year} 年度与 {yoy.last_year} 年度"
+    ws["A1"].font = Font(bold=True, size=14)
+    _header(ws, 2, ("指标", f"{yoy.year} 年度", f"{yoy.last_year} 年度", "增减", "增减率"), (26, 12, 12, 10, 10))
+    for r, row in enumerate(yoy.county, start=3):
+        for c, value in enumerate(row, start=1):
+            put(ws.cell(r, c), value)
+            ws.cell(r, c).border = BORDER
+    head = 4 + len(yoy.county)
+    ws.cell(head - 1, 1, "各单位（按统一社会信用代码或单位名称对应；只在一个年度出现的单位已标明）").font = BOLD
+    titles = ["单位名称", "统一社会信用代码", "年度"]
+    titles += [f"{i.label}（{y}）" for i in INDICATORS for y in (yoy.year, yoy.last_year)]
+    _header(ws, head, titles, (26, 21, 12, *(11 for _ in INDICATORS for _ in (1, 2))))
+    ws.row_dimensions[head].height = 60
+    _prototype(ws, head + 1, len(titles), formats={i: "0.##" for i in range(4, len(titles) + 1)})
+    ws.freeze_panes = ws.cell(head + 1, 2).coordinate
+    style.print_setup(ws, landscape=True, title_rows=f"{head}:{head}")
+    return head + 1
 
 
 def _about_sheet(ws: Worksheet, result: MergeResult, form: Form, unit: dict[str, object],
@@ -345,7 +389,7 @@ def _texts_sheet(ws: Worksheet, form: Form) -> int:
 
 
 def write_summary(result: MergeResult, form: Form, out: Path, unit: dict[str, object],
-                  how: list[tuple[str, str]] | None = None) -> None:
+                  how: list[tuple[str, str]] | None = None, yoy: YearOverYear | None = None) -> None:
     """Write the summary workbook atomically. ``how``: how the merge was run, in words."""
     wb = build(form, result.year)
     fill(wb, form, unit=unit)
@@ -375,6 +419,7 @@ def write_summary(result: MergeResult, form: Form, out: Path, unit: dict[str, ob
     status = wb.create_sheet(STATUS_SHEET, 1)
     status_row = _status_sheet(status, result)
     texts_row = _texts_sheet(wb.create_sheet(TEXTS_SHEET), form)
+    compare_row = _compare_sheet(wb.create_sheet(COMPARE_SHEET), yoy) if yoy else 0
     detail = wb.create_sheet(DETAIL_SHEET)
     detail_row = _detail_sheet(detail, result, form)
     findings = wb.create_sheet(FINDINGS_SHEET)
@@ -390,6 +435,7 @@ def write_summary(result: MergeResult, form: Form, out: Path, unit: dict[str, ob
         finish(draft, final, rows={
             STATUS_SHEET: Rows(status_row, _status_rows(result)),
             TEXTS_SHEET: Rows(texts_row, _texts_rows(result, form)),
+            **({COMPARE_SHEET: Rows(compare_row, yoy.units)} if yoy else {}),
             DETAIL_SHEET: Rows(detail_row, _detail_rows(result, form)),
             FINDINGS_SHEET: Rows(findings_row, _finding_rows(result)),
         }, cached=cached)

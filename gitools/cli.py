@@ -128,6 +128,21 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--format", choices=["xlsx", "json"], default="xlsx", help="输出格式（默认 xlsx）")
     i.set_defaults(run=_cmd_import)
 
+    r = sub.add_parser(
+        "report", help="由校验通过的工作簿生成可发布的年度报告（Word 和网页），表格版式同官方格式",
+        description="按国办公开办函〔2021〕30号格式，由工作簿（单位的、汇总表或导入的年报）写出年度报告：标题、开头段落、"
+                    "第一至六部分（正文取自工作簿，空缺处留醒目的待补充标记）和三张统计表（合并单元格同官方格式）。"
+                    "工作簿有错误时不生成，除非加 --force（报告标明“草稿”）。退出码：0 全部生成，1 有报告因错误未生成，"
+                    "2 有文件无法读取或参数有误。")
+    r.add_argument("workbooks", nargs="+", type=Path, metavar="工作簿", help="填好的工作簿、汇总表或已发布的年报")
+    r.add_argument("-o", "--output", type=Path, required=True, metavar="输出目录", help="输出目录")
+    r.add_argument("--format", choices=["docx", "html"], action="append", metavar="格式",
+                   help="docx（Word）或 html（网页），可重复；默认两种都生成")
+    r.add_argument("--previous", type=Path, metavar="上年工作簿",
+                   help="上一年度的工作簿：在正文中加入“本年新收申请 N 件，上年 M 件”等数据参考，可保留或删除")
+    r.add_argument("--force", action="store_true", help="工作簿有错误也生成，报告标明“草稿”")
+    r.set_defaults(run=_cmd_report)
+
     a = sub.add_parser("addin", help="Excel 插件：启动校验服务、生成清单文件、生成桌面插件",
                        description="Excel 中的“校验本工作簿”按钮。服务器方式（推荐）：在县政务公开办的一台机器上运行 "
                                    "gitools addin serve，各单位 Excel 加载 manifest 清单后即可使用，填报人电脑无需 Python；"
@@ -373,6 +388,41 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if any(r.status is Status.UNREADABLE for r in reports):
         return EXIT_USAGE
     return EXIT_FINDINGS if any(r.status is Status.FAILED for r in reports) else EXIT_OK
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from gitools.reader import NotReadable
+    from gitools.readers import read_submission
+    from gitools.render import finding_line
+    from gitools.report import write_report
+
+    form = _form()
+    previous = None
+    if args.previous is not None:
+        try:
+            previous = read_submission(args.previous, form)
+        except NotReadable as err:
+            print(f"错误：上年工作簿 {args.previous} 无法读取：{err}", file=sys.stderr)
+            return EXIT_USAGE
+    code = EXIT_OK
+    for path in args.workbooks:
+        try:
+            sub = read_submission(path, form)
+        except NotReadable as err:
+            print(f"✗ {path}：无法读取：{err}")
+            code = EXIT_USAGE
+            continue
+        report, written = write_report(sub, form, args.output, args.format or ["docx", "html"], force=args.force,
+                                       previous=previous)
+        if not written:
+            print(f"✗ {path}：{report.verdict()}，未生成报告（改正后重试，或加 --force 生成草稿）")
+            print("\n".join(finding_line(f) for f in report.errors))
+            code = max(code, EXIT_FINDINGS)
+            continue
+        draft = "（草稿，工作簿未通过校验）" if report.errors else ""
+        for out in written:
+            print(f"已生成{draft}：{out}")
+    return code
 
 
 def _cmd_addin_serve(args: argparse.Namespace) -> int:

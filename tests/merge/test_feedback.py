@@ -87,3 +87,19 @@ def test_feedback_inside_the_inbox_is_refused(tmp_path, capsys):
     (inbox / "a.xlsx").write_bytes((COUNTY / "01-示例县城关镇人民政府.xlsx").read_bytes())
     assert main(["merge", str(inbox), "-o", str(tmp_path / "汇总.xlsx"), "--feedback", str(inbox / "退回")]) == 2
     assert "在输入文件夹中" in capsys.readouterr().err and not (tmp_path / "汇总.xlsx").exists()
+
+
+@pytest.mark.office
+def test_a_returned_copy_explained_and_saved_in_libreoffice_comes_back_counted(merged, office_resave, tmp_path, capsys):
+    from ..validate.test_explanations import explain
+
+    _, _, feedback, _ = merged
+    copy = feedback / "示例县卫生健康委员会_校验结果.xlsx"
+    wb = openpyxl.load_workbook(copy)
+    wb[FORM.unit_sheet][FORM.field("phone").address] = "0373-5550106"  # the clerk fixes the 强制 finding
+    wb.save(tmp_path / "改正.xlsx")
+    explain(tmp_path / "改正.xlsx", "unit-field-missing", "已补填")  # and writes a note the fix makes stale
+    back = office_resave(tmp_path / "改正.xlsx")
+    assert main(["validate", str(back), "--format", "json"]) == 0
+    doc = __import__("json").loads(capsys.readouterr().out)["files"][0]
+    assert [(f["rule"], f["explanation"]) for f in doc["findings"]] == [("explanation-stale", "已补填")]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gitools.form.addresses import col_number, split
+from gitools.io.encoding import decode
 from gitools.io.rawbook import UnreadableWorkbook
 from gitools.io.workbook import read
 from gitools.values import compact
@@ -49,14 +50,8 @@ def normalise_code(code: object) -> str | None:
 
 
 def _rows_csv(path: Path) -> list[list[str]]:
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
+    text = decode(path.read_bytes())
+    if text is None:
         raise RosterError(f"名单文件 {path} 的编码无法识别，请另存为 UTF-8 或 GBK 编码的 CSV")
     return [row for row in csv.reader(io.StringIO(text))]
 

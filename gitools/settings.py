@@ -12,6 +12,7 @@ from __future__ import annotations
 import configparser
 from pathlib import Path
 
+from gitools.io.encoding import decode
 from gitools.io.errors import os_reason
 
 SECTION = "联系方式"
@@ -28,13 +29,8 @@ def read_contact(path: Path, labels: tuple[str, ...]) -> dict[str, str]:
         raw = Path(path).read_bytes()
     except OSError as e:
         raise SettingsError(f"设置文件 {path} 无法读取：{os_reason(e)}") from e
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
+    text = decode(raw)
+    if text is None:
         raise SettingsError(f"设置文件 {path} 的编码无法识别，请另存为 UTF-8 或 GBK")
     try:
         parser.read_string(text)

@@ -12,7 +12,7 @@ import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
-from gitools.io import safexml
+from gitools.io import encoding, safexml
 from gitools.io.errors import os_reason
 from gitools.io.limits import TooLarge, check_size, read_part
 
@@ -24,15 +24,10 @@ class UnreadableReport(Exception):
 
 
 def decode(raw: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (which covers GBK and GB2312)."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UnreadableReport("文字编码无法识别（应为 UTF-8 或 GBK/GB18030）")
+    text = encoding.decode(raw)
+    if text is None:
+        raise UnreadableReport("文字编码无法识别（应为 UTF-8 或 GBK/GB18030）")
+    return text
 
 
 def text_lines(text: str) -> list[Line]:

@@ -1,14 +1,13 @@
-"""Reading the roster of expected units, and choosing which files to read."""
+"""Reading the roster of expected units: header found, columns recognised, or a clear refusal."""
 
 from __future__ import annotations
 
 import pytest
 from openpyxl import Workbook
 
-from gitools.io.discover import discover
 from gitools.roster import RosterError, read_roster
 
-from ..conftest import valid_credit_code
+from .conftest import valid_credit_code
 
 CODE = valid_credit_code()
 
@@ -60,18 +59,3 @@ def test_an_unusable_roster_is_a_clear_error(tmp_path, name, content, message):
         read_roster(tmp_path / name)
     with pytest.raises(RosterError, match="找不到"):
         read_roster(tmp_path / "不存在.csv")
-
-
-def test_discover_walks_folders_and_lists_what_it_skips(tmp_path):
-    (tmp_path / "乡镇" / "深一层").mkdir(parents=True)
-    (tmp_path / ".git").mkdir()
-    for name in ("乡镇/甲.xlsx", "乡镇/深一层/乙.xlsx", "乡镇/~$甲.xlsx", "乡镇/.丙.xlsx", "乡镇/说明.pdf",
-                 ".git/x.xlsx", "丁.xls", "输出.xlsx"):
-        (tmp_path / name).write_bytes(b"x")
-    found, skipped = discover([tmp_path, tmp_path / "乡镇" / "甲.xlsx"], exclude={(tmp_path / "输出.xlsx").resolve()})
-    assert sorted(p.name for p in found) == ["丁.xls", "乙.xlsx", "甲.xlsx"]
-    reasons = {s.path.split("/")[-1]: s.reason for s in skipped}
-    assert reasons == {"~$甲.xlsx": "Office 临时锁定文件（文件正被打开）", ".丙.xlsx": "隐藏文件",
-                       "说明.pdf": "不是工作簿或年报文件", "输出.xlsx": "本次汇总的输出文件"}
-    _, missing = discover([tmp_path / "没有这个文件夹"])
-    assert missing[0].reason == "文件或文件夹不存在"

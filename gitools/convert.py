@@ -6,12 +6,15 @@ import json
 import tempfile
 from pathlib import Path
 
+from openpyxl.packaging.custom import StringProperty
+
 from gitools.annotate import annotate
 from gitools.findings import FileReport
 from gitools.form import FORM
 from gitools.form.model import Form
 from gitools.importer import import_report
 from gitools.io.atomic import atomic_write
+from gitools.reader import PRINTED, SOURCE_PROPERTY
 from gitools.render import export
 from gitools.template.fill import fill
 from gitools.template.writer import build
@@ -30,9 +33,11 @@ def write_imported(path: Path, outdir: Path, fmt: str = "xlsx", form: Form = FOR
             tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
         return report, out
     out = outdir / f"{Path(path).stem}.xlsx"
-    inputs = {k: v for k, v in found.values.items() if form.table(k[0]).cell(k[1], k[2]).input}
     unit = {k: v for k, v in (("unit_name", found.unit_name), ("report_year", found.year)) if v is not None}
-    wb = fill(build(form, found.year), form, unit=unit, values=inputs, narrative=found.narrative)
+    # every number as the document printed it, totals too: a printed total that disagrees with its
+    # parts is what the county must see, so it is never replaced by the template's formula
+    wb = fill(build(form, found.year), form, unit=unit, values=found.values, narrative=found.narrative)
+    wb.custom_doc_props.append(StringProperty(name=SOURCE_PROPERTY, value=PRINTED))
     with tempfile.TemporaryDirectory(prefix="gitools-") as d:
         draft = Path(d) / "draft.xlsx"
         wb.save(draft)

@@ -25,6 +25,7 @@ from gitools.resultsheet import explanations
 from gitools.values import Parsed, compact, display, parse_number
 
 BLANK_GROUP = 5  # more blank cells than this in one table are reported as one finding
+SOURCE_PROPERTY, PRINTED = "gitools.source", "published-report"  # a workbook whose totals are a report's printed facts
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,7 @@ def _read_table(book: RawBook, table: Table, sources: dict[str, Source],
     values: dict[tuple[str, str], float] = {}
     blanks: list[dict[str, str]] = []
     recompute: list[tuple[str, str]] = []
+    printed = book.properties.get(SOURCE_PROPERTY) == PRINTED  # totals are facts, never recomputed
     for cell in table.cells:
         src = sources.get(cell.name)
         if src is None:
@@ -158,9 +160,9 @@ def _read_table(book: RawBook, table: Table, sources: dict[str, Source],
         raw = book.cell(src.sheet, src.cell) or RawCell(None)
         where = at_cell(table, cell.row, cell.column, src)
         if not cell.input:
-            if raw.formula or not book.formulas_known:
+            if raw.formula or not book.formulas_known or printed:
                 value = raw.value if isinstance(raw.value, float) else None
-                if value is None:  # never recalculated, or an error value: compute it ourselves
+                if value is None and not printed:  # never recalculated, or an error value: compute it
                     recompute.append((cell.row, cell.column))
                 else:
                     values[(cell.row, cell.column)] = value
@@ -260,15 +262,18 @@ def _date(value: object) -> dt.date | str:
 
 
 def from_values(form: Form, values: dict[tuple[str, str, str], float], unit: dict[str, Any] | None = None,
-                narrative: dict[str, str] | None = None, path: str = "") -> Submission:
-    """A Submission from plain values, laid out as in the template (totals computed when absent)."""
+                narrative: dict[str, str] | None = None, path: str = "", compute_totals: bool = True) -> Submission:
+    """A Submission from plain values, laid out as in the template. Totals absent from ``values``
+    are computed, unless ``compute_totals`` is off (a published report: what it did not print
+    stays unknown)."""
     sources: dict[str, Source] = {}
     tables = {}
     for t in form.tables:
         known = {(r, c): float(v) for (k, r, c), v in values.items() if k == t.key}
         for c in t.cells:
             sources[c.name] = Source(t.sheet, c.address)
-        _recompute(t, known, [(c.row, c.column) for c in t.cells if not c.input and (c.row, c.column) not in known])
+        if compute_totals:
+            _recompute(t, known, [(c.row, c.column) for c in t.cells if not c.input and (c.row, c.column) not in known])
         tables[t.key] = _frame(t, known)
     for f in form.fields:
         sources[f.name] = Source(f.sheet, f.address)

@@ -275,7 +275,7 @@ def test_validate_takes_a_folder_and_lists_exactly_the_copies_it_wrote(tmp_path,
     for name in ("faulty-totals.xlsx", "example-township-2025.xlsx"):
         (inbox / name).write_bytes((SAMPLES / name).read_bytes())
     (inbox / "~$faulty-totals.xlsx").write_bytes(b"lock")
-    (inbox / "说明.pdf").write_bytes(b"%PDF")
+    (inbox / "照片.jpg").write_bytes(b"\xff\xd8\xff")
     out = tmp_path / "标注"
     assert main(["validate", str(inbox), "--annotate", str(out)]) == 1
     text = capsys.readouterr().out

@@ -22,7 +22,7 @@ def import_report(path: Path, form: Form) -> tuple[Submission, Imported]:
     if not found.values:
         raise NotReadable(finding("not-template", reason="文件中找不到政府信息公开年度报告的统计表格"))
     unit = {"unit_name": found.unit_name, "report_year": found.year}
-    sub = from_values(form, found.values, unit, found.narrative, path=str(path))
+    sub = from_values(form, found.values, unit, found.narrative, path=str(path), compute_totals=False)
     sub.findings = list(found.findings)
     return sub, found
 

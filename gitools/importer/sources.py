@@ -12,6 +12,7 @@ import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+from gitools.importer.pdf import ScannedPdf, pdf_lines
 from gitools.io import encoding, safexml
 from gitools.io.errors import os_reason
 from gitools.io.limits import TooLarge, check_size, read_part
@@ -37,7 +38,7 @@ def text_lines(text: str) -> list[Line]:
 # --- HTML --------------------------------------------------------------------------------
 
 _BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "tr", "table", "title"}
-_SKIP = {"script", "style", "head"}
+_SKIP = {"script", "style"}  # <head> is read: a page may name its unit and year only in <title>
 
 
 class _Html(HTMLParser):
@@ -209,6 +210,18 @@ def docx_lines(path: Path) -> list[Line]:
     return lines
 
 
+def _pdf(path: Path) -> list[Line]:
+    try:
+        return pdf_lines(path)
+    except ScannedPdf as e:
+        raise UnreadableReport("这是扫描件：PDF 中只有页面图像，没有文字，无法读取其中的数字；请向发布单位索取"
+                               "可复制文字的 PDF 或 Word 版，或按原件人工录入") from e
+    except Exception as e:  # pdfplumber/pdfminer raise many kinds on broken files
+        if isinstance(e, MemoryError):
+            raise
+        raise UnreadableReport(f"PDF 文件已损坏或加密，无法读取（{type(e).__name__}）") from e
+
+
 def lines_of(path: Path) -> list[Line]:
     """The report at ``path`` as lines of fields; raises UnreadableReport."""
     suffix = path.suffix.lower()
@@ -221,6 +234,10 @@ def lines_of(path: Path) -> list[Line]:
         raise UnreadableReport(str(e)) from e
     except OSError as e:
         raise UnreadableReport(f"无法打开文件：{os_reason(e)}") from e
+    if raw[:5] == b"%PDF-":
+        return _pdf(path)
+    if suffix == ".pdf":
+        raise UnreadableReport("文件扩展名是 .pdf，但内容不是 PDF（可能已损坏）")
     if raw[:4] == b"PK\x03\x04" or raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise UnreadableReport("文件内容不是文字或网页（可能是改了扩展名的 Office 文件）")
     text = decode(raw)

@@ -74,7 +74,8 @@ def cell_xml(ref: str, value: object, style: str = "") -> str:
 _ROW = r'<row r="{n}"[^>]*?(?:/>|>.*?</row>)'
 _CELL_STYLE = re.compile(r'<c r="([A-Z]+)\d+"(?: s="(\d+)")?')
 _DIMENSION = re.compile(r'<dimension ref="[^"]*"\s*/>')
-_FORMULA_CELL = re.compile(r'<c r="([A-Z]+\d+)"([^>]*)><f>([^<]*)</f><v\s*/>(?:</v>)?</c>')
+# a formula cell without a value, as openpyxl writes it with or without lxml: <v/>, <v></v> or none
+_FORMULA_CELL = re.compile(r'<c r="([A-Z]+\d+)"([^>]*)><f>([^<]*)</f>(?:<v\s*/>|<v></v>)?</c>')
 
 
 def _with_rows(xml: str, spec: Rows, out) -> None:

@@ -43,7 +43,7 @@ def test_put_stores_a_string_that_a_reader_sees_verbatim(tmp_path, text):
     assert "<f>" not in xml
     cell = openpyxl.load_workbook(path).active["B3"]
     assert cell.data_type == "s" and cell.quotePrefix
-    assert cell.value == text.replace("\r", "\n")  # XML reads a bare CR as a line feed; still text
+    assert cell.value in (text, text.replace("\r", "\n"))  # a bare CR may be read as a line feed; still text
 
 
 @pytest.mark.parametrize("text", PAYLOADS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import zipfile
 from pathlib import Path
@@ -62,7 +63,7 @@ def test_every_total_is_a_formula_over_its_column_of_units(county, tmp_path):
     book = read(out)
     detail = book.sheets[DETAIL_SHEET]
     with zipfile.ZipFile(out) as z:
-        sheet_xml = {name: z.read(part).decode() for name, part in sheet_parts(z).items()}
+        sheet_xml = {name: html.unescape(z.read(part).decode()) for name, part in sheet_parts(z).items()}  # &#26126; → 明
     for i, cell in enumerate(input_cells(FORM)):
         letters = get_column_letter(len(DETAIL_ID) + i + 1)
         table = FORM.table(cell.table)
@@ -108,7 +109,7 @@ def test_broken_files_each_become_one_line_and_the_rest_still_merges(county, tmp
     (folder / "旧格式.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2000))
     (folder / "~$单位01.xlsx").write_bytes(b"lock")
     (folder / ".隐藏.xlsx").write_bytes(b"hidden")
-    (folder / "说明.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "照片.jpg").write_bytes(b"\xff\xd8\xff")
     before = digest(folder)
     out = tmp_path / "县汇总.xlsx"
     result = merge([folder], out, workers=1)
@@ -117,7 +118,7 @@ def test_broken_files_each_become_one_line_and_the_rest_still_merges(county, tmp
                   for e in result.entries if not e.received.readable}
     assert set(unreadable) == {"损坏.xlsx", "其实是文档.xlsx", "加密.xlsx", "旧格式.xls"}
     assert "另存为 .xlsx" in unreadable["旧格式.xls"] and "密码" in unreadable["加密.xlsx"]
-    assert {Path(s.path).name for s in result.skipped} == {"~$单位01.xlsx", ".隐藏.xlsx", "说明.pdf"}
+    assert {Path(s.path).name for s in result.skipped} == {"~$单位01.xlsx", ".隐藏.xlsx", "照片.jpg"}
     assert len(result.included) == 3
     assert_same_tables(out, expected_tables(units))
     status = read(out).sheets[STATUS_SHEET]

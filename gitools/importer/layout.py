@@ -10,6 +10,7 @@ What cannot be placed is reported as a finding; no number is dropped silently or
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -48,8 +49,10 @@ class Imported:
 
 
 def _title(lines: list[Line], out: Imported) -> None:
-    for fields in lines[:10]:
-        m = _TITLE.match(unicodedata.normalize("NFKC", " ".join(f.strip() for f in fields if f.strip())))
+    first = [" ".join(f.strip() for f in fields if f.strip()) for fields in lines[:10]]
+    candidates = [*first, *(a + b for a, b in itertools.pairwise(first))]  # a title wrapped in two
+    for text in candidates:
+        m = _TITLE.match(unicodedata.normalize("NFKC", text))
         if m:
             out.unit_name = m.group("unit").strip() or None
             out.year = int(m.group("year"))
@@ -126,13 +129,50 @@ def _groups(table: Table) -> dict[str, str]:
     return {core(p): p for r in table.rows for p in r.path[1:]}
 
 
+CLOSE, DISTINCT = 0.85, 0.05  # a damaged label is taken only when this close, and this much closer than the next
+
+
 def _match(text: str, labels: dict[str, Row]) -> tuple[Row | None, bool]:
-    """The row a label names; the flag says it was only a close match."""
+    """The row a label names; the flag says it was only a close match. A damaged label ("其他法律
+    行政止公开") is matched only when one official label is clearly the closest: never a guess
+    between two rows."""
     key = core(text)
     if key in labels:
         return labels[key], False
-    close = difflib.get_close_matches(key, list(labels), n=1, cutoff=0.85)
-    return (labels[close[0]], True) if close and len(key) >= 4 else (None, False)
+    if len(key) < 4:
+        return None, False
+    scores = sorted(((difflib.SequenceMatcher(None, key, k).ratio(), k) for k in labels), reverse=True)
+    best, runner_up = scores[0], scores[1] if len(scores) > 1 else (0.0, "")
+    if best[0] >= CLOSE and best[0] - runner_up[0] >= DISTINCT:
+        return labels[best[1]], True
+    return None, False
+
+
+def _starts_a_label(text: str, labels: dict[str, Row]) -> bool:
+    """Whether the text is the first part of a label wrapped over lines."""
+    key = core(text)
+    return len(key) >= 4 and any(k.startswith(key) and k != key for k in labels)
+
+
+def _strip_stray(text: str, vertical: set[str], keep: frozenset[str] = frozenset()) -> str:
+    """A field without the pieces of vertical labels that PDF text puts before it ("三 （一）予以公开",
+    "不予公 5.属于三类内部事务信"): leading space-separated tokens made only of their characters, unless
+    a token is a whole label of its own (``keep``: "（六）其他处理" printed as one row by an older form)."""
+    tokens = text.split(" ")
+    while tokens and tokens[0] and set(tokens[0]) <= vertical and not _is_number(tokens[0]) \
+            and core(tokens[0]) not in keep:
+        tokens.pop(0)
+    return " ".join(tokens).strip()
+
+
+def _vertical_characters(table: Table) -> set[str]:
+    """Characters of the labels the format prints vertically (merged down one column), e.g. 三、本年度办理结果."""
+    out: set[str] = set()
+    for h in table.headers:
+        first, _, last = h.range.partition(":")
+        if last and first.rstrip("0123456789") == last.rstrip("0123456789") and first != last:
+            out |= set(h.text)
+    return out
 
 
 def _is_number(text: str) -> bool:
@@ -153,8 +193,16 @@ def _table(table: Table, lines: list[tuple[int, Line]], out: Imported) -> None:
         need = len(width[p.row.key]) if p.row else max(len(c) for c in width.values())
         return len([v for v in p.values if v.strip()]) >= need
 
+    vertical = _vertical_characters(table)
+    keep = frozenset(groups)
+    fragment: _Pending | None = None  # the first lines of a wrapped label, with any numbers they carried
+    headings = {compact(w) for c in table.columns for w in (c.label, *c.path)}
+    saw_headings = False  # whether the text carried the table's column headings at all
     for number, fields in lines:
-        texts = [(i, f.strip()) for i, f in enumerate(fields) if f.strip()]
+        saw_headings = saw_headings or any(compact(f) in headings for f in fields)
+        texts = [(i, t) for i, f in enumerate(fields) if (t := _strip_stray(f.strip(), vertical, keep))]
+        if not texts:
+            continue  # pieces of a vertical label, put on lines of their own by PDF extraction
         label_at, row, variant = None, None, False
         for i, text in texts:
             if _is_number(text):
@@ -164,17 +212,51 @@ def _table(table: Table, lines: list[tuple[int, Line]], out: Imported) -> None:
                 label_at, row, variant = i, r, close
             elif core(text) in groups:
                 group_pending = (groups[core(text)], number)
+        words = "".join(t for _, t in texts if not _is_number(t))
+        numbers_here = [t for _, t in texts if _is_number(t)]
+        if row is None and not words and fragment is not None:  # numbers on a middle line of a wrapped label
+            fragment.values += numbers_here
+            continue
+        if row is None and words and core(words) not in groups:
+            joined = (fragment.label if fragment else "") + words
+            r, close = _match(joined, labels) if fragment else (None, False)
+            if r is not None:  # the last line of a wrapped label: the numbers of all its lines are its values
+                current = _Pending(r, fragment.line, fragment.values + numbers_here, joined)
+                rows.append(current)
+                if close:
+                    out.findings.append(finding("import-label-variant", **_at_row(table, r), line=fragment.line,
+                                                text=joined, official=r.label))
+                fragment = None
+                continue
+            if _starts_a_label(joined, labels):
+                fragment = _Pending(None, fragment.line if fragment else number,
+                                    (fragment.values if fragment else []) + numbers_here, joined)
+                continue
+        fragment = None
+        if row is None and numbers_here and core(words) in groups and len(numbers_here) == len(table.columns):
+            group = groups[core(words)]  # an older form prints this group as one row: its last item takes it
+            last = [r for r in table.rows if group in r.path][-1]
+            out.findings.append(finding("import-legacy-row", **_at_row(table, last), line=number, group=group,
+                                        row=last.label))
+            current = _Pending(last, number, numbers_here, words)
+            rows.append(current)
+            continue
         if row is not None:
+            if not fields[label_at + 1:] or not any(f.strip() for f in fields[label_at + 1:]):
+                previous = rows[-1] if rows else None
+                if previous is not None and previous.row is None and previous.line == number - 1:
+                    rows.pop()  # the numbers stood on the line before their label
+                    fields = [*fields[:label_at + 1], *previous.values]
             if current is not None and current.row is not None and not any(v.strip() for v in current.values):
                 rows.remove(current)  # a header word that happens to be a label ("总计", "其他")
             if variant:
                 out.findings.append(finding("import-label-variant", **_at_row(table, row), line=number,
-                                            text=fields[label_at].strip(), official=row.label))
+                                            text=_strip_stray(fields[label_at].strip(), vertical, keep), official=row.label))
             if group_pending and len(row.path) > 1 and group_pending[0] != row.path[-1]:
                 out.findings.append(finding("import-label-shifted", **_at_row(table, row), line=group_pending[1],
                                             group=group_pending[0], row=row.label, belongs=row.path[-1]))
             group_pending = None
-            current = _Pending(row, number, [f for f in fields[label_at + 1:]], fields[label_at].strip())
+            current = _Pending(row, number, [f for f in fields[label_at + 1:]], _strip_stray(fields[label_at].strip(), vertical, keep))
             rows.append(current)
             continue
         numbers = [f for _, f in texts if _is_number(f)]
@@ -186,13 +268,14 @@ def _table(table: Table, lines: list[tuple[int, Line]], out: Imported) -> None:
                                         label=table.title, line=number, words=words, numbers=" ".join(numbers)))
             continue
         if current is not None and not complete(current):
-            current.values += [f for f in fields]
+            stray = len(texts) < len([f for f in fields if f.strip()])  # pieces of vertical labels were dropped
+            current.values += numbers_here if stray else list(fields)
         else:
             current = _Pending(None, number, list(fields))
             rows.append(current)
     if current is not None and current.row is not None and not any(v.strip() for v in current.values):
         rows.remove(current)
-    _place(table, rows, width, out)
+    _place(table, rows, width, out, saw_headings)
 
 
 def _values(p: _Pending, cells: int) -> list[str] | None:
@@ -218,11 +301,14 @@ def _values(p: _Pending, cells: int) -> list[str] | None:
     return None
 
 
-def _place(table: Table, rows: list[_Pending], width: dict, out: Imported) -> None:
+def _place(table: Table, rows: list[_Pending], width: dict, out: Imported, saw_headings: bool = True) -> None:
     seen: dict[str, _Pending] = {}
     unlabeled = [p for p in rows if p.row is None]
     if len(table.rows) == 1 and table.rows[0].key not in {p.row.key for p in rows if p.row} and unlabeled:
         unlabeled[0].row = table.rows[0]  # a one-row table (四) has no row label in the text
+        if not saw_headings:  # nothing but numbers under the heading: placed by the official column order
+            out.findings.append(finding("import-bare-row", **_at_row(table, table.rows[0]), line=unlabeled[0].line,
+                                        count=len([v for v in unlabeled[0].values if v.strip()])))
         unlabeled = unlabeled[1:]
     for p in unlabeled:
         numbers = " ".join(f.strip() for f in p.values if f.strip())

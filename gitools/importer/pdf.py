@@ -10,7 +10,10 @@ from pathlib import Path
 
 Line = list[str]
 
-PAGE_MARK = re.compile(r"^[-—－–\s]*(?:第\s*)?\d{1,3}\s*(?:页)?(?:\s*[/／共]\s*\d{1,3}\s*页?)?[-—－–\s]*$")
+# a page number between the parts of a table: "- 3 -", "—3—", "第 3 页", "第3页 共5页", "3 / 5"; a bare
+# number is not one (reports flattened one cell a line are all bare numbers)
+PAGE_MARK = re.compile(r"^\s*(?:[-—－–]+\s*\d{1,3}\s*[-—－–]+|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?"
+                       r"|\d{1,3}\s*[/／]\s*\d{1,3})\s*$")
 ROW_TOLERANCE = 3  # points: words whose tops differ less sit on one line
 WRAP_MARGIN = 18  # points: a line ending this close to the right margin was wrapped by the page
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])")

@@ -12,7 +12,7 @@ import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
-from gitools.importer.pdf import ScannedPdf, pdf_lines
+from gitools.importer.pdf import PAGE_MARK, ScannedPdf, pdf_lines
 from gitools.io import encoding, safexml
 from gitools.io.errors import os_reason
 from gitools.io.limits import TooLarge, check_size, read_part
@@ -31,8 +31,38 @@ def decode(raw: bytes) -> str:
     return text
 
 
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")  # |---|:---:|
+_GAP = re.compile(r"\t| {2,}")
+_TRAILING_NUMBERS = re.compile(r"^(?P<label>.*?)(?P<numbers>(?:(?:^|\s+)[-+]?\d+(?:\.\d+)?)+)\s*$")
+
+
+def _fields(line: str) -> Line:
+    """One line of text as fields: split on pipes (markdown and pasted tables), tabs and runs of
+    spaces; a run of numbers separated by single spaces, as PDF text gives them, one field each."""
+    cells = line.strip().strip("|").split("|") if "|" in line else _GAP.split(line)
+    out: Line = []
+    for cell in cells:
+        m = _TRAILING_NUMBERS.match(cell.strip())
+        if m and (not m.group("label") or not m.group("label")[-1].isdigit()):
+            if m.group("label").strip():
+                out.append(m.group("label").strip())
+            out += m.group("numbers").split()
+        else:
+            out.append(cell)
+    return out
+
+
+def _noise(line: str) -> bool:
+    """Lines that are not content: markdown rules, and page numbers between the parts of a table."""
+    return bool(_MD_RULE.match(line)) or bool(PAGE_MARK.match(line.strip()))
+
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+
+
 def text_lines(text: str) -> list[Line]:
-    return [line.replace("\u3000", " ").split("\t") for line in text.splitlines()]
+    lines = (_MD_HEADING.sub("", line.replace("\u3000", " ")) for line in text.splitlines())
+    return [_fields(line) if line.strip() else [line] for line in lines if not _noise(line)]
 
 
 # --- HTML --------------------------------------------------------------------------------

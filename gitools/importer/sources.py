@@ -39,7 +39,8 @@ _TRAILING_NUMBERS = re.compile(r"^(?P<label>.*?)(?P<numbers>(?:(?:^|\s+)[-+]?\d+
 def _fields(line: str) -> Line:
     """One line of text as fields: split on pipes (markdown and pasted tables), tabs and runs of
     spaces; a run of numbers separated by single spaces, as PDF text gives them, one field each."""
-    cells = line.strip().strip("|").split("|") if "|" in line else _GAP.split(line)
+    table_row = line.lstrip().startswith("|") or line.count("|") >= 2  # a pasted table, not a stray bar in text
+    cells = line.strip().strip("|").split("|") if table_row else _GAP.split(line)
     out: Line = []
     for cell in cells:
         m = _TRAILING_NUMBERS.match(cell.strip())

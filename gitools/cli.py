@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         "validate", help="校验填好的工作簿（表内勾稽关系、单位信息、正文与表格是否一致）",
         description="校验一个或多个填好的工作簿。退出码：0 无错误（可有警告），1 有错误，2 有文件无法读取或参数有误。")
     v.add_argument("files", nargs="+", type=Path, metavar="文件",
-                   help="要校验的 .xlsx 文件，也可以是已发布的年报（.txt / .html / .docx，导入后校验）")
+                   help="要校验的工作簿（.xlsx，也可以是 .xls / .et / .ods）或文件夹，也可以是已发布的年报（.pdf / .txt / .html / .docx，导入后校验）")
     v.add_argument("--previous", type=Path, metavar="上年文件",
                    help="同一单位上一年度的工作簿：核对上年结转、现行有效件数是否衔接")
     v.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")
@@ -96,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "汇总表本身也是合格的报表，可再向上一级汇总。"
                     "退出码：0 应报的都已计入，1 有报表未计入或有单位未报送，2 没有可汇总的内容或参数有误。")
     m.add_argument("inputs", nargs="+", type=Path, metavar="输入",
-                   help="工作簿或已发布年报（.txt / .html / .docx）的文件或文件夹")
+                   help="工作簿或已发布年报（.pdf / .txt / .html / .docx）的文件或文件夹")
     m.add_argument("-o", "--output", type=Path, default=Path("政府信息公开年报汇总表.xlsx"), metavar="输出",
                    help="汇总表文件（默认：当前目录下 政府信息公开年报汇总表.xlsx）")
     m.add_argument("--roster", type=Path, metavar="名单",
@@ -119,11 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
     m.set_defaults(run=_cmd_merge)
 
     i = sub.add_parser(
-        "import", help="把已发布的年报（文字 .txt、网页 .html、Word .docx）转成填好的工作簿",
+        "import", help="把已发布的年报（PDF、复制的文字 .txt、网页 .html、Word .docx）转成填好的工作簿",
         description="读取已发布的年报，按官方行标签把三张表的数字填入模板，单位名称和年度取自标题，正文各部分照录；"
                     "读不准的地方（缺行、无标签的数字、错位）和校验发现的问题写入输出文件的“校验结果”工作表并在屏幕上列出。"
                     "退出码：0 无错误，1 有错误，2 有文件无法读取或参数有误。")
-    i.add_argument("reports", nargs="+", type=Path, metavar="年报", help=".txt / .html / .htm / .docx 文件")
+    i.add_argument("reports", nargs="+", type=Path, metavar="年报", help=".pdf / .txt / .html / .htm / .docx 文件")
     i.add_argument("-o", "--output", type=Path, required=True, metavar="输出目录", help="输出目录")
     i.add_argument("--format", choices=["xlsx", "json"], default="xlsx", help="输出格式（默认 xlsx）")
     i.set_defaults(run=_cmd_import)

@@ -10,7 +10,6 @@ other cells is never touched.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from gitools import resultsheet as rs
@@ -20,7 +19,7 @@ from gitools.form import FORM
 from gitools.form.addresses import col_letters
 from gitools.form.model import Form, Severity
 from gitools.io.cells import live
-from gitools.io.rawbook import RawBook, RawCell
+from gitools.io.rawbook import RawBook, RawCell, raw_value
 from gitools.reader import NotReadable, from_book
 from gitools.validate import validate
 
@@ -28,18 +27,6 @@ COLOURS = {s: f"#{colour}" for s, colour in style.MARK.items()}
 INPUT_COLOUR, TOTAL_COLOUR = f"#{style.INPUT}", f"#{style.TOTAL}"  # the template's own fills
 MARKS_COLUMN = len(rs.COLUMNS) + 2  # beside 校验结果's columns: the cells this run coloured, for the next run
 MARKS_TITLE = "本次标色的单元格（下次校验时自动恢复）"
-
-
-def _plain(value: Any) -> str | float | bool | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool | str):
-        return value
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, dt.datetime | dt.date):
-        return value.strftime("%Y-%m-%d")
-    return str(value)
 
 
 def raw_book(book: Any) -> RawBook:
@@ -58,7 +45,7 @@ def raw_book(book: Any) -> RawBook:
         cells: dict[str, RawCell] = {}
         for r, row in enumerate(values, start=1):
             for c, value in enumerate(row, start=1):
-                plain = _plain(value)
+                plain = raw_value(value)
                 if plain is not None:
                     cells[f"{col_letters(c)}{r}"] = RawCell(plain)
         raw.sheets[sheet.name] = cells

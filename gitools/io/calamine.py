@@ -8,11 +8,10 @@ their labels and takes totals as the office suite last calculated them.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from gitools.form.addresses import col_letters
-from gitools.io.rawbook import RawBook, RawCell, UnreadableWorkbook
+from gitools.io.rawbook import RawBook, RawCell, UnreadableWorkbook, raw_value
 
 KIND_ZH = {  # what the clerk's office suite calls the format
     "xls": "Excel 97-2003 工作簿（.xls）",
@@ -20,20 +19,6 @@ KIND_ZH = {  # what the clerk's office suite calls the format
     "ods": "OpenDocument 电子表格（.ods）",
     "xlsb": "Excel 二进制工作簿（.xlsb）",
 }
-
-
-def _plain(value: object) -> str | float | bool | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
 
 
 def read_values(path: Path, kind: str) -> RawBook:
@@ -48,7 +33,7 @@ def read_values(path: Path, kind: str) -> RawBook:
             rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
             for r, row in enumerate(rows, start=1):
                 for c, value in enumerate(row, start=1):
-                    plain = _plain(value)
+                    plain = raw_value(value)
                     if plain is not None:
                         cells[f"{col_letters(c)}{r}"] = RawCell(plain)
             book.sheets[name] = cells

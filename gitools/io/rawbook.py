@@ -4,6 +4,7 @@ defined names, custom properties."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 
@@ -28,3 +29,19 @@ class RawBook:
 
     def cell(self, sheet: str, address: str) -> RawCell | None:
         return self.sheets.get(sheet, {}).get(address)
+
+
+def raw_value(value: object) -> str | float | bool | None:
+    """A value from another reader (calamine, a live workbook) as our cells hold it: numbers as
+    floats, dates as 2026-01-10 (which the reader parses), nothing for an empty cell."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)

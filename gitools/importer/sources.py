@@ -228,7 +228,7 @@ def docx_lines(path: Path) -> list[Line]:
             body = safexml.parse(read_part(z, "word/document.xml")).find(f"{W}body")
     except TooLarge as e:
         raise UnreadableReport(str(e)) from e
-    except safexml.DefusedXmlException as e:
+    except safexml.UnsafeXml as e:
         raise UnreadableReport("文件中含有不安全的 XML 内容（实体或文档类型声明），已拒绝读取") from e
     except (zipfile.BadZipFile, KeyError, safexml.ParseError, ValueError, EOFError) as e:
         raise UnreadableReport("不是有效的 Word（.docx）文件；旧版 .doc 请另存为 .docx") from e

@@ -64,7 +64,7 @@ def read_xlsx(path: Path) -> RawBook:
             return _read_zip(z)
     except TooLarge as e:
         raise UnreadableWorkbook(f"{e}；请用 Excel 或 WPS 重新保存后报送") from e
-    except safexml.DefusedXmlException as e:
+    except safexml.UnsafeXml as e:
         raise UnreadableWorkbook("文件中含有不安全的 XML 内容（实体或文档类型声明），已拒绝读取；"
                                  "请用 Excel 或 WPS 重新保存后报送") from e
     except (zipfile.BadZipFile, KeyError, safexml.ParseError, EOFError, ValueError, NotImplementedError) as e:

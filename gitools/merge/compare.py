@@ -11,7 +11,6 @@ from pathlib import Path
 
 from gitools.form.indicators import INDICATORS, figures
 from gitools.form.model import Form
-from gitools.io.rawbook import RawBook
 from gitools.merge.collect import input_cells
 from gitools.merge.combine import MergeResult
 from gitools.merge.summary import SUMMARY_PROPERTY, detail_rows
@@ -37,10 +36,10 @@ def previous_year(path: Path, form: Form, this_year: int | None) -> Year:
         sub, book = read_with_book(path, form)
     except NotReadable as e:
         raise NotComparable(f"上年汇总表 {path} 无法读取：{e}") from e
-    if not isinstance(book, RawBook) or book.properties.get(SUMMARY_PROPERTY) != "1":
+    if book.properties.get(SUMMARY_PROPERTY) != "1":
         raise NotComparable(f"{path} 不是 gitools 生成的汇总表（没有“明细”），无法逐单位比较")
     year = sub.unit.get("report_year")
-    if this_year is not None and year != this_year - 1:
+    if not isinstance(year, int) or (this_year is not None and year != this_year - 1):
         raise NotComparable(f"{path} 是 {year} 年度的汇总表，本次汇总 {this_year} 年度，应为 {this_year - 1} 年度")
     cells = input_cells(form)
     units = [(name, code, figures(cells, values)) for name, code, values in detail_rows(book, len(cells))]

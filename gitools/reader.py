@@ -18,7 +18,7 @@ import pandas as pd
 
 from gitools.findings import Finding, finding
 from gitools.form.addresses import col_number, shift, split
-from gitools.form.model import FieldType, Form, Table, UnitField
+from gitools.form.model import FieldType, Form, Section, Table, UnitField
 from gitools.io.calamine import KIND_ZH
 from gitools.io.rawbook import RawBook, RawCell
 from gitools.resultsheet import explanations
@@ -56,6 +56,14 @@ class NotReadable(Exception):
     def __init__(self, finding: Finding):
         super().__init__(finding.message)
         self.finding = finding
+
+
+def at_item(item: UnitField | Section, sub: Submission) -> dict[str, str]:
+    """Where a finding on a unit field or a narrative section points: its form key, where it was
+    read (else where the template has it) and its label."""
+    src = sub.sources.get(item.name)
+    return {"place": item.name, "sheet": src.sheet if src else item.sheet,
+            "cell": src.cell if src else item.address, "label": item.label}
 
 
 def at_cell(table: Table, row: str, column: str, src: Source | None = None) -> dict[str, str]:

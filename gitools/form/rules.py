@@ -155,7 +155,8 @@ RULES: tuple[Rule, ...] = (
          "原来对“{title}”的说明已无对应问题（已改正或不再出现），说明保留如下，确认无用后可删除"),
     Rule("value-unusually-large", K.VALUE, R, "件数异常大",
          f"一个单位一年的件数很少达到 {UNUSUAL_COUNT}；请核对是否多输了数字，确实如此的请说明",
-         "为 {value}，一个单位一年的件数很少达到 {limit}；请核对是否多输了数字，确实如此的请说明", in_summary=False),
+         f"为 {{value}}，一个单位一年的件数很少达到 {UNUSUAL_COUNT}；请核对是否多输了数字，确实如此的请说明",
+         in_summary=False),
 )
 
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}

@@ -13,8 +13,8 @@ from gitools.findings import FileReport, Finding, finding
 from gitools.form import FORM
 from gitools.form.addresses import split
 from gitools.form.model import Form, RuleKind, Table
-from gitools.form.rules import BY_CODE, UNUSUAL_COUNT
-from gitools.reader import NotReadable, Submission, at_cell
+from gitools.form.rules import BY_CODE
+from gitools.reader import NotReadable, Submission, at_cell, at_item
 from gitools.readers import read_submission
 from gitools.validate import numbers_in_text as nt
 from gitools.validate.checks import FIELD_CHECKS, NARRATIVE_COUNTS, NARRATIVE_MENTIONS
@@ -68,7 +68,7 @@ def _table_findings(table: Table, subs: Sequence[Submission]) -> list[tuple[int,
         where = at_cell(table, row, col, sub.source(table.key, row, col))
         if kind is RuleKind.VALUE and table.cell(row, col).input:
             value = df.at[row, col]
-            out.append((i, finding(rule, **where, value=value, limit=UNUSUAL_COUNT, actual=_num(value))))
+            out.append((i, finding(rule, **where, value=value, actual=_num(value))))
         elif kind is RuleKind.RELATION and (rule, (row, col)) in relations:
             rel = relations[(rule, (row, col))]
             lhs = float(sum(df.at[r, c] for r, c in rel.lhs))
@@ -94,12 +94,10 @@ def _unit_findings(form: Form, subs: Sequence[Submission], today: dt.date) -> li
         if key is None or (i, rule, key) in seen:
             continue
         seen.add((i, rule, key))
-        sub, f = subs[i], form.field(key)
-        src = sub.sources.get(f.name)
+        sub = subs[i]
         value = sub.unit.get(key)
         reason = reasons.get((rule, key))
-        out.append((i, finding(rule, f.name, sheet=src.sheet if src else f.sheet, cell=src.cell if src else None,
-                               label=f.label, value=value,
+        out.append((i, finding(rule, **at_item(form.field(key), sub), value=value,
                                reason=reason(value, sub.unit, form, today) if reason else "",
                                actual=None if value is None else str(value))))
     return out
@@ -108,12 +106,6 @@ def _unit_findings(form: Form, subs: Sequence[Submission], today: dt.date) -> li
 def _narrative_findings(form: Form, sub: Submission) -> list[Finding]:
     out: list[Finding] = []
     sections = {s.key: s for s in form.sections}
-
-    def at(key: str) -> dict[str, str | None]:
-        s = sections[key]
-        src = sub.sources.get(s.name)
-        return {"place": s.name, "sheet": src.sheet if src else s.sheet,
-                "cell": src.cell if src else s.address, "label": s.label}
 
     for link in NARRATIVE_COUNTS:
         stated = next(((key, found) for key in link.sections
@@ -124,11 +116,11 @@ def _narrative_findings(form: Form, sub: Submission) -> list[Finding]:
             continue
         key, (n, phrase) = stated
         t = form.table(table)
-        out.append(finding(link.rule, **at(key), phrase=phrase, table=t.sheet, item=t.cell_label(row, col),
+        out.append(finding(link.rule, **at_item(sections[key], sub), phrase=phrase, table=t.sheet, item=t.cell_label(row, col),
                            value=actual, expected=_num(actual), actual=n))
     for m in NARRATIVE_MENTIONS:
         if not any(word in sub.narrative.get(m.section, "") for word in m.words):
-            out.append(finding(m.rule, **at(m.section)))
+            out.append(finding(m.rule, **at_item(sections[m.section], sub)))
     return out
 
 

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gitools.findings import Finding, Status, finding
+from gitools.findings import STATUS_ZH, Finding, Status, finding
 from gitools.form.model import Form
 from gitools.io.discover import Skipped
 from gitools.merge.collect import Received, input_cells
@@ -67,6 +67,10 @@ class MergeResult:
 
     def count(self, status: Status) -> int:
         return sum(1 for e in self.entries if e.status is status)
+
+    def verdicts(self) -> str:
+        """The files received, by verdict, in words: "通过 6 份，未通过 1 份"."""
+        return "，".join(f"{STATUS_ZH[s]} {self.count(s)} 份" for s in Status if self.count(s))
 
 
 # --- identity of a unit ------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from gitools.findings import STATUS_ZH, Status
+from gitools.findings import Status
 from gitools.merge.combine import MergeResult, problems
 from gitools.render import in_words
 
@@ -22,8 +22,7 @@ def outcome(result: MergeResult) -> bool:
 
 
 def merge_text(result: MergeResult, output: Path, feedback: list[Path] | None = None) -> str:
-    counts = "，".join(f"{STATUS_ZH[s]} {result.count(s)} 份" for s in Status if result.count(s))
-    lines = [f"汇总 {result.year} 年度：读取 {len(result.entries)} 份报表（{counts}）"]
+    lines = [f"汇总 {result.year} 年度：读取 {len(result.entries)} 份报表（{result.verdicts()}）"]
     lines.append(f"计入汇总 {len(result.included)} 份，覆盖 {result.unit_count} 个单位")
     excluded = [e for e in result.entries if not e.included]
     if excluded:

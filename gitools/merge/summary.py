@@ -175,7 +175,7 @@ def _status_sheet(ws: Worksheet, result: MergeResult) -> int:
     ws["A1"] = f"报送情况（{result.year or '年度未定'} 年度）"
     ws["A1"].font = Font(bold=True, size=14)
     counts = [f"收到 {len(result.entries)} 份", f"计入汇总 {len(result.included)} 份（{result.unit_count} 个单位）",
-              *(f"{STATUS_ZH[s]} {result.count(s)} 份" for s in Status if result.count(s))]
+              result.verdicts()]
     if result.missing:
         counts.append(f"未报送 {len(result.missing)} 个")
     if result.skipped:
@@ -345,11 +345,10 @@ def _about_sheet(ws: Worksheet, result: MergeResult, form: Form, unit: dict[str,
                  how: list[tuple[str, str]]) -> None:
     """What the county reads first instead of the clerks' 填报说明: what was summed, from how
     many units, when and by which rules."""
-    counts = "，".join(f"{STATUS_ZH[s]} {result.count(s)} 份" for s in Status if result.count(s))
     rows: list[tuple[str, object]] = [
         ("汇总单位", unit.get("unit_name")), ("报告年度", result.year),
         ("汇总时间", dt.datetime.now().strftime("%Y-%m-%d %H:%M")),
-        ("收到报表", f"{len(result.entries)} 份（{counts}）"),
+        ("收到报表", f"{len(result.entries)} 份（{result.verdicts()}）"),
         ("计入汇总", f"{len(result.included)} 份，覆盖 {result.unit_count} 个单位（汇总表按其所含单位数计）"),
         ("未报送", "、".join(r.label for r in result.missing) or "无（或未提供应报单位名单）"),
         *how,

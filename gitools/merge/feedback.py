@@ -14,10 +14,10 @@ from gitools.annotate import annotate
 from gitools.findings import STATUS_ZH, FileReport
 from gitools.io.atomic import atomic_write
 from gitools.io.cells import put
+from gitools.io.filenames import file_name
 from gitools.io.kinds import XLSX_SUFFIXES
 from gitools.merge.combine import Entry, MergeResult
 from gitools.render import first_problems
-from gitools.template.personal import file_name
 
 LIST_NAME = "退回清单.xlsx"
 COLUMNS = ("序号", "单位名称", "联系人", "联系电话", "校验结论", "错误数", "警告数", "是否计入汇总", "需要处理的问题",

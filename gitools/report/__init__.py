@@ -9,10 +9,10 @@ from pathlib import Path
 from gitools.findings import FileReport
 from gitools.form.model import Form
 from gitools.io.atomic import atomic_write
+from gitools.io.filenames import file_name
 from gitools.reader import Submission
 from gitools.report import html, word
 from gitools.report.content import Block, document, title
-from gitools.template.personal import file_name
 from gitools.validate import validate
 
 

@@ -8,7 +8,6 @@ the list, is left for the clerk and reported to the county office.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,15 +18,13 @@ from openpyxl.workbook import Workbook
 from gitools.form.model import Form
 from gitools.io.atomic import atomic_write
 from gitools.io.cells import put
+from gitools.io.filenames import file_name
 from gitools.roster import RosterEntry
 from gitools.template.writer import TOTAL_FILL, build
 from gitools.validate.codes import credit_code_problem
 from gitools.values import compact
 
 LOCKED = Protection(locked=True)
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
-MAX_NAME = 80  # characters of a file name, well inside Windows' path limits
 
 
 @dataclass(frozen=True)
@@ -35,12 +32,6 @@ class Prefilled:
     path: Path
     entry: RosterEntry
     skipped: tuple[str, ...]  # what the roster said that was not locked in, in words
-
-
-def file_name(text: str) -> str:
-    """A file name any Windows, Kylin or UOS desktop accepts, from a unit's name."""
-    name = _UNSAFE.sub("_", text).strip(" .")[:MAX_NAME] or "未命名单位"
-    return f"_{name}" if name.split(".")[0].upper() in _RESERVED else name
 
 
 def identity(entry: RosterEntry, form: Form) -> tuple[dict[str, str], list[str]]:

@@ -9,7 +9,6 @@ from gitools.cli import main
 from gitools.form import FORM
 from gitools.readers import read_submission
 from gitools.template.fill import fill
-from gitools.template.personal import file_name
 
 from ..conftest import GOOD_NARRATIVE, good_values, valid_credit_code
 
@@ -77,9 +76,3 @@ def test_a_prefilled_template_filled_in_and_saved_by_libreoffice_passes(prefille
     assert main(["validate", str(resaved)]) == 0
     assert read_submission(resaved, FORM).unit["credit_code"] == CODE
     assert openpyxl.load_workbook(resaved)[FORM.unit_sheet][FORM.field("credit_code").address].protection.locked
-
-
-def test_file_names_are_safe_on_every_desktop():
-    assert file_name('示例县/西岭镇:人民政府*?"<>|') == "示例县_西岭镇_人民政府_"
-    assert file_name("CON") == "_CON" and file_name("  . ") == "未命名单位"
-    assert len(file_name("局" * 200)) == 80

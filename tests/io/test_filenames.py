@@ -1,0 +1,9 @@
+"""File names from units' names: safe on every desktop."""
+
+from gitools.io.filenames import file_name
+
+
+def test_file_names_are_safe_on_every_desktop():
+    assert file_name('示例县/西岭镇:人民政府*?"<>|') == "示例县_西岭镇_人民政府_"
+    assert file_name("CON") == "_CON" and file_name("  . ") == "未命名单位"
+    assert len(file_name("局" * 200)) == 80

@@ -10,6 +10,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gitools.findings import FileReport
+from gitools.form.addresses import split
 from gitools.io.cells import put
 from gitools.io.rawbook import RawBook
 from gitools.style import EXPLAIN, HEADER, fill
@@ -60,26 +61,20 @@ def lay_out(ws: Worksheet, report: FileReport | None = None) -> None:
 
 def explanations(book: RawBook, sheet: str) -> dict[str, str]:
     """The 说明 written beside findings, by finding identity: in the sheet named ``sheet``,
-    else in any sheet carrying our header (a clerk may have renamed it)."""
-    explain, key = (compact(COLUMNS[EXPLAIN_COLUMN - 1])[:2], compact(COLUMNS[KEY_COLUMN - 1])[:2])
-    order = [sheet] + [s for s in book.sheets if s != sheet] if sheet in book.sheets else list(book.sheets)
-    for name in order:
+    else in any sheet carrying our header (a clerk may have renamed it or inserted rows)."""
+    key_title, note_title = compact(COLUMNS[KEY_COLUMN - 1]), compact(COLUMNS[EXPLAIN_COLUMN - 1])
+    for name in sorted(book.sheets, key=lambda n: n != sheet):  # the named sheet first
         cells = book.sheets[name]
-        header: dict[str, int] = {}
-        for address, cell in cells.items():
-            if isinstance(cell.value, str) and compact(cell.value)[:2] in (explain, key):
-                row = int("".join(ch for ch in address if ch.isdigit()))
-                header.setdefault(compact(cell.value)[:2], row)
-                header[f"col:{compact(cell.value)[:2]}"] = address.rstrip("0123456789")
-        if explain not in header or key not in header or header[explain] != header[key]:
+        titles = {compact(c.value): split(a) for a, c in cells.items() if isinstance(c.value, str)}
+        if key_title not in titles or note_title not in titles or titles[key_title][1] != titles[note_title][1]:
             continue
+        (key_col, header_row), (note_col, _) = titles[key_title], titles[note_title]
         found: dict[str, str] = {}
-        row, ecol, kcol = header[key] + 1, header[f"col:{explain}"], header[f"col:{key}"]
-        last = max(int("".join(ch for ch in a if ch.isdigit())) for a in cells)
-        for r in range(row, last + 1):
-            k, text = cells.get(f"{kcol}{r}"), cells.get(f"{ecol}{r}")
-            if k is not None and isinstance(k.value, str) and k.value.strip() and text is not None \
-                    and text.value is not None and str(text.value).strip():
-                found[k.value.strip()] = str(text.value).strip()
+        for address, cell in cells.items():
+            col, row = split(address)
+            note = cells.get(f"{note_col}{row}")
+            if col == key_col and row > header_row and isinstance(cell.value, str) and cell.value.strip() \
+                    and note is not None and note.value is not None and str(note.value).strip():
+                found[cell.value.strip()] = str(note.value).strip()
         return found
     return {}

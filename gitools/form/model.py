@@ -254,6 +254,11 @@ class Form:
     def table(self, key: str) -> Table:
         return next(t for t in self.tables if t.key == key)
 
+    @property
+    def input_cells(self) -> tuple[Cell, ...]:
+        """The cells a unit types, in form order: the columns of 明细, the order of merged values."""
+        return tuple(c for t in self.tables for c in t.cells if c.input)
+
     def field(self, key: str) -> UnitField:
         return next(f for f in self.fields if f.key == key)
 

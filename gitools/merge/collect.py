@@ -28,7 +28,7 @@ CHUNK = 16  # files per task: enough to amortise the schemas, small enough to ba
 
 def input_cells(form: Form) -> list[Cell]:
     """The cells a unit types, in form order: the columns of 明细 and of ``Received.values``."""
-    return [c for t in form.tables for c in t.cells if c.input]
+    return list(form.input_cells)
 
 
 def _positions(form: Form) -> list[tuple[str, int, int]]:

@@ -4,12 +4,12 @@ in between. Where the workbook says nothing a visible placeholder stands; no tex
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from gitools.form.indicators import INDICATORS, figures
 from gitools.form.model import Form, Table
 from gitools.reader import Submission
+from gitools.report.layout import figure
 
 PLACEHOLDER = "【待补充：{what}】"
 DRAFT = "草稿：本报告所依据的工作簿未通过校验，数字和文字须核对后才能发布"
@@ -21,17 +21,9 @@ class Block:
     text: str = ""
 
 
-def _values(sub: Submission, form: Form) -> tuple[list, list[float]]:
-    cells = [c for t in form.tables for c in t.cells if c.input]
-    return cells, [float(sub.tables[c.table].at[c.row, c.column]) for c in cells]
-
-
 def _figures(sub: Submission, form: Form) -> dict[str, float]:
-    return figures(*_values(sub, form))
-
-
-def _n(value: float) -> str:
-    return "—" if math.isnan(value) else str(int(value)) if float(value).is_integer() else f"{value:g}"
+    cells = list(form.input_cells)
+    return figures(cells, [float(sub.tables[c.table].at[c.row, c.column]) for c in cells])
 
 
 def title(sub: Submission) -> str:
@@ -57,7 +49,7 @@ def _references(sub: Submission, previous: Submission, form: Form) -> list[Block
     now, before = _figures(sub, form), _figures(previous, form)
     labels = {i.key: i.label for i in INDICATORS}
     year, last = sub.unit.get("report_year"), previous.unit.get("report_year")
-    lines = [f"{labels[k]} {_n(now[k])} 件，{last or '上'}年 {_n(before[k])} 件"
+    lines = [f"{labels[k]} {figure(now[k]) or '—'} 件，{last or '上'}年 {figure(before[k]) or '—'} 件"
              for k in ("requests_new", "documents_in_force", "corrected")]
     return [Block("reference", f"【数据参考，可保留或删除】{year or '本'}年度：" + "；".join(lines) + "。")]
 

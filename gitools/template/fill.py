@@ -32,4 +32,4 @@ def fill(wb: Workbook, form: Form, *, unit: Mapping[str, object] = {},
 
 def zeros(form: Form) -> dict[tuple[str, str, str], object]:
     """Every input cell at 0: the starting point of a report where nothing happened."""
-    return {(t.key, c.row, c.column): 0 for t in form.tables for c in t.cells if c.input}
+    return {(c.table, c.row, c.column): 0 for c in form.input_cells}

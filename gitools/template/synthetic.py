@@ -39,7 +39,7 @@ BUSY = {"township": 2, "department": 8, "busy_department": 40}  # mean applicati
 def realistic_values(form: Form, rng: random.Random, kind: str = "department") -> Values:
     """A unit's year as real reports show it: a handful of applications for a township, tens for a
     busy department, nearly all from natural persons, mostly disclosed or not held; few appeals."""
-    values: Values = {(t.key, c.row, c.column): 0 for t in form.tables for c in t.cells if c.input}
+    values: Values = {(c.table, c.row, c.column): 0 for c in form.input_cells}
     received = min(int(rng.expovariate(1 / BUSY[kind])), BUSY[kind] * 6)
     carried_over = rng.choice((0, 0, 0, 1)) if received else 0
     forward = min(rng.choice((0, 0, 0, 1, 2)), received)

@@ -33,7 +33,7 @@ from gitools.merge.collect import input_cells
 from gitools.template.synthetic import NARRATIVE, consistent_values, unit
 from gitools.template.writer import write
 
-_EMPTY = r'<c r="{ref}"( s="\d+")?( t="\w+")?\s*/>'
+_EMPTY = r'<c r="{ref}"( s="\d+")?( t="\w+")?\s*(?:/>|></c>)'
 
 
 def generate(folder: Path, n: int, seed: int = 1) -> list[Path]:

@@ -12,24 +12,26 @@ import datetime as dt
 import math
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from typing import Any, NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from gitools.findings import Finding, finding
 from gitools.form.addresses import col_number, shift, split
-from gitools.form.model import FieldType, Form, Section, Table, UnitField
+from gitools.form.model import Cell, FieldType, Form, Section, Table, UnitField
 from gitools.io.calamine import KIND_ZH
 from gitools.io.rawbook import RawBook, RawCell
 from gitools.resultsheet import explanations
 from gitools.values import Parsed, compact, display, parse_number
 
 BLANK_GROUP = 5  # more blank cells than this in one table are reported as one finding
+SHOWN_BLANKS = 6  # the cells that finding names
 SOURCE_PROPERTY, PRINTED = "gitools.source", "published-report"  # a workbook whose totals are a report's printed facts
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):  # where a value was read; a tuple, as a workbook has 250 of them
     sheet: str
     cell: str
 
@@ -75,8 +77,8 @@ def at_cell(table: Table, row: str, column: str, src: Source | None = None) -> d
 
 def from_book(book: RawBook, form: Form, path: str = "") -> Submission:
     findings: list[Finding] = []
-    where = _locate(book, form, findings)
-    if not any(n.startswith(tuple(f"{t.key}." for t in form.tables)) for n in where):
+    sources = _sources(book, form, findings)
+    if not any(n.startswith(tuple(f"{t.key}." for t in form.tables)) for n in sources):
         raise NotReadable(finding("not-template", reason="找不到年报统计表（既没有模板的单元格名称，也找不到表格标签），"
                                                          "请使用统一下发的填报模板"))
     if book.kind != "xlsx":
@@ -85,7 +87,6 @@ def from_book(book: RawBook, form: Form, path: str = "") -> Submission:
     if version and version != form.version:
         findings.append(finding("template-version", version=version, current=form.version,
                                 expected=form.version, actual=version))
-    sources = {name: Source(*loc) for name, loc in where.items()}
     tables = {t.key: _read_table(book, t, sources, findings) for t in form.tables}
     unit = {f.key: _field_value(book, sources.get(f.name), f) for f in form.fields}
     narrative = {}
@@ -98,6 +99,25 @@ def from_book(book: RawBook, form: Form, path: str = "") -> Submission:
 
 
 # --- finding cells -----------------------------------------------------------------------
+
+_BY_NAMES: dict[tuple, dict[str, Source]] = {}  # the workbooks of one template share their names
+
+
+def _sources(book: RawBook, form: Form, findings: list[Finding]) -> dict[str, Source]:
+    """Where each item of the form is, by name; the same for every workbook of a template
+    whose names all hold, so that case is worked out once. (Treat the result as read-only.)"""
+    key = (id(form), tuple(book.sheets), tuple(book.names.items()))
+    if key in _BY_NAMES:
+        return _BY_NAMES[key]
+    before = len(findings)
+    sources = {name: Source._make(loc) for name, loc in _locate(book, form, findings).items()}
+    if len(findings) == before and len(sources) == len(form.item_names) and all(
+            book.names.get(name) == tuple(src) for name, src in sources.items()):
+        if len(_BY_NAMES) >= 16:
+            _BY_NAMES.clear()
+        _BY_NAMES[key] = sources
+    return sources
+
 
 
 def _locate(book: RawBook, form: Form, findings: list[Finding]) -> dict[str, tuple[str, str]]:
@@ -158,59 +178,79 @@ def _find_anchor(book: RawBook, sheet: str, address: str, label: str) -> tuple[s
 def _read_table(book: RawBook, table: Table, sources: dict[str, Source],
                 findings: list[Finding]) -> pd.DataFrame:
     values: dict[tuple[str, str], float] = {}
-    blanks: list[dict[str, str]] = []
+    blanks: list[tuple[Cell, Source]] = []
     recompute: list[tuple[str, str]] = []
     printed = book.properties.get(SOURCE_PROPERTY) == PRINTED  # totals are facts, never recomputed
-    for cell in table.cells:
-        src = sources.get(cell.name)
-        if src is None:
+    trust_totals = printed or not book.formulas_known
+    found = [(cell, src) for cell in table.cells if (src := sources.get(cell.name)) is not None]
+    for (cell, src), raw in zip(found, _raw_cells(book, [src for _, src in found]), strict=True):
+        value = raw.value if raw is not None else None
+        key = (cell.row, cell.column)
+        if type(value) is float and cell.input:  # the common case, first
+            values[key] = value
             continue
-        raw = book.cell(src.sheet, src.cell) or RawCell(None)
-        where = at_cell(table, cell.row, cell.column, src)
         if not cell.input:
-            if raw.formula or not book.formulas_known or printed:
-                value = raw.value if isinstance(raw.value, float) else None
-                if value is None and not printed:  # never recalculated, or an error value: compute it
-                    recompute.append((cell.row, cell.column))
-                else:
-                    values[(cell.row, cell.column)] = value
+            if trust_totals or (raw is not None and raw.formula):
+                if isinstance(value, float):
+                    values[key] = value
+                elif not printed:  # never recalculated, or an error value: compute it
+                    recompute.append(key)
                 continue
-            if raw.value is None:
-                recompute.append((cell.row, cell.column))
-            findings.append(finding("total-overwritten", **where, value=raw.value if raw.value is not None else "空白"))
-            if raw.value is None:
+            if value is None:
+                recompute.append(key)
+            findings.append(finding("total-overwritten", **at_cell(table, cell.row, cell.column, src),
+                                    value=value if value is not None else "空白"))
+            if value is None:
                 continue
-        number = parse_number(raw.value)
+        number = parse_number(value)
         if number.how is Parsed.BLANK:
-            blanks.append(where)
-            values[(cell.row, cell.column)] = 0.0
+            blanks.append((cell, src))
+            values[key] = 0.0
         elif number.how is Parsed.INVALID:
-            findings.append(finding("value-not-number", **where, value=str(raw.value), actual=str(raw.value)))
+            findings.append(finding("value-not-number", **at_cell(table, cell.row, cell.column, src),
+                                    value=str(value), actual=str(value)))
         else:
-            values[(cell.row, cell.column)] = number.value
+            values[key] = number.value
             if number.how is Parsed.TEXT_NUMBER:
-                findings.append(finding("value-as-text", **where, text=str(raw.value), value=number.value,
-                                        expected=number.value, actual=str(raw.value)))
+                findings.append(finding("value-as-text", **at_cell(table, cell.row, cell.column, src), text=str(value),
+                                        value=number.value, expected=number.value, actual=str(value)))
     _recompute(table, values, recompute)
-    df = _frame(table, values)
-    findings += blank_findings(table, blanks)
-    return df
+    shown = blanks if len(blanks) <= BLANK_GROUP else blanks[:SHOWN_BLANKS]
+    findings += blank_findings(table, [at_cell(table, c.row, c.column, src) for c, src in shown], len(blanks))
+    return _frame(table, values)
 
 
-def blank_findings(table: Table, blanks: list[dict[str, str]]) -> list[Finding]:
-    """Blank number cells, taken as 0: one finding each, or one for the table when many."""
-    if len(blanks) > BLANK_GROUP:
-        cells = "、".join(b["cell"] for b in blanks[:6]) + ("等" if len(blanks) > 6 else "")
+def _raw_cells(book: RawBook, sources: list[Source]) -> list[RawCell | None]:
+    """The cells at ``sources``, read a sheet at a time."""
+    sheets = {src.sheet for src in sources}
+    if len(sheets) == 1:  # a table on one sheet, as in the template
+        return book.cells(sheets.pop(), [src.cell for src in sources])
+    return [book.cell(src.sheet, src.cell) for src in sources]
+
+
+def blank_findings(table: Table, blanks: list[dict[str, str]], count: int | None = None) -> list[Finding]:
+    """Blank number cells, taken as 0: one finding each, or one for the table when more than
+    BLANK_GROUP (``blanks`` then needs only the first few, ``count`` says how many there are)."""
+    count = len(blanks) if count is None else count
+    if count > BLANK_GROUP:
+        cells = "、".join(b["cell"] for b in blanks[:SHOWN_BLANKS]) + ("等" if count > SHOWN_BLANKS else "")
         return [finding("value-blank-many", table.key, sheet=blanks[0]["sheet"], cell=blanks[0]["cell"],
-                        count=len(blanks), cells=cells, actual=len(blanks))]
+                        count=count, cells=cells, actual=count)]
     return [finding("value-blank", **b) for b in blanks]
 
 
 def _frame(table: Table, values: dict[tuple[str, str], float]) -> pd.DataFrame:
     """Rows × columns by form keys; NaN where the form has no cell or nothing could be read."""
-    rows, cols = [r.key for r in table.rows], [c.key for c in table.columns]
-    data = [[values.get((r, c), math.nan) for c in cols] for r in rows]
-    return pd.DataFrame(data, index=rows, columns=cols, dtype="float64")
+    grid = np.full(table.shape, np.nan)
+    position = table.positions
+    for key, value in values.items():
+        grid[position[key]] = value
+    return pd.DataFrame(grid, index=_axis(table.row_keys), columns=_axis(table.column_keys), copy=False)
+
+
+@cache
+def _axis(keys: tuple[str, ...]) -> pd.Index:
+    return pd.Index(keys)
 
 
 def _recompute(table: Table, values: dict[tuple[str, str], float], refs: list[tuple[str, str]]) -> None:

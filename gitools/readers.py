@@ -21,9 +21,9 @@ Reader = Callable[[Path, Form], tuple[Submission, RawBook]]
 def _workbook(path: Path, form: Form) -> tuple[Submission, RawBook]:
     try:
         book = read(path)
+        return from_book(book, form, str(path)), book  # sheets are read as the reader looks at them
     except UnreadableWorkbook as e:
         raise NotReadable(finding("file-unreadable", reason=str(e))) from e
-    return from_book(book, form, str(path)), book
 
 
 def _report(path: Path, form: Form) -> tuple[Submission, RawBook]:

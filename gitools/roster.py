@@ -59,11 +59,9 @@ def _rows_csv(path: Path) -> list[list[str]]:
 def _rows_xlsx(path: Path) -> list[list[str]]:
     try:
         book = read(path)
+        cells = next(iter(book.sheets.values()), {})
     except UnreadableWorkbook as e:
         raise RosterError(f"名单文件 {path} 无法读取：{e}") from e
-    if not book.sheets:
-        return []
-    cells = next(iter(book.sheets.values()))
     grid: dict[int, dict[int, str]] = {}
     for address, cell in cells.items():
         if cell.value is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 
 class ValueType(StrEnum):
@@ -81,7 +82,7 @@ class Cell:
     input: bool
     merge: str | None = None  # range the cell spans in the official layout, e.g. "B8:D8"
 
-    @property
+    @cached_property
     def name(self) -> str:
         """Workbook-scoped defined name: survives inserted rows and renamed sheets."""
         return f"{self.table}.{self.row}.{self.column}"
@@ -162,6 +163,30 @@ class Table:
 
     def cell_label(self, row: str, column: str) -> str:
         """A cell named the way a clerk reads the table: "（三）不予公开 1.属于国家秘密·自然人"."""
+        return self._labels[(row, column)]
+
+    @cached_property
+    def _labels(self) -> dict[Ref, str]:
+        return {(r.key, c.key): self._label(r.key, c.key) for r in self.rows for c in self.columns}
+
+    @cached_property
+    def row_keys(self) -> tuple[str, ...]:
+        return tuple(r.key for r in self.rows)
+
+    @cached_property
+    def column_keys(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.columns)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return len(self.rows), len(self.columns)
+
+    @cached_property
+    def positions(self) -> dict[Ref, tuple[int, int]]:
+        """(row key, column key) → (row index, column index) in the table's grid."""
+        return {(r, c): (i, j) for i, r in enumerate(self.row_keys) for j, c in enumerate(self.column_keys)}
+
+    def _label(self, row: str, column: str) -> str:
         r, c = self.row(row), self.column(column)
         row_part = " ".join((*r.path[1:], r.label)) if len(self.rows) > 1 else ""
         labels = [x.label for x in self.columns]
@@ -174,13 +199,9 @@ class Table:
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
 
-    @property
+    @cached_property
     def _index(self) -> dict[Ref, Cell]:
-        cache = self.__dict__.get("_cells_by_ref")
-        if cache is None:
-            cache = {(c.row, c.column): c for c in self.cells}
-            object.__setattr__(self, "_cells_by_ref", cache)
-        return cache
+        return {(c.row, c.column): c for c in self.cells}
 
 
 class FieldType(StrEnum):
@@ -254,10 +275,16 @@ class Form:
     def table(self, key: str) -> Table:
         return next(t for t in self.tables if t.key == key)
 
-    @property
+    @cached_property
     def input_cells(self) -> tuple[Cell, ...]:
         """The cells a unit types, in form order: the columns of 明细, the order of merged values."""
         return tuple(c for t in self.tables for c in t.cells if c.input)
+
+    @cached_property
+    def item_names(self) -> tuple[str, ...]:
+        """The defined name of every table cell, identity field and narrative section."""
+        return (*(c.name for t in self.tables for c in t.cells), *(f.name for f in self.fields),
+                *(s.name for s in self.sections))
 
     def field(self, key: str) -> UnitField:
         return next(f for f in self.fields if f.key == key)

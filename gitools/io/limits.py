@@ -25,9 +25,15 @@ def check_size(path: Path) -> None:
                        "一份年报通常不超过 1 MB，请检查是否报错了文件")
 
 
-def read_part(z: zipfile.ZipFile, name: str) -> bytes:
-    """One part of a zip package, refused before unpacking when it would exceed the limits."""
+def check_part(z: zipfile.ZipFile, name: str) -> None:
+    """Refuse a part of a zip package that would exceed the limits once unpacked."""
     info = z.getinfo(name)
     if info.file_size > MAX_PART_BYTES or info.file_size > MAX_UNPACK_RATIO * max(info.compress_size, 4096):
         raise TooLarge(f"文件中的“{name}”解压后过大（{info.file_size // 1048576} MB），疑为压缩炸弹或已损坏，未读取")
+
+
+def read_part(z: zipfile.ZipFile, name: str) -> bytes:
+    """One part of a zip package, refused before unpacking when it would exceed the limits
+    (zipfile stops at the declared size, so a part cannot unpack to more than was checked)."""
+    check_part(z, name)
     return z.read(name)

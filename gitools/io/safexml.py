@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from xml.etree.ElementTree import Element, ParseError, fromstring
 
-__all__ = ["Element", "ParseError", "UnsafeXml", "parse"]
+__all__ = ["Element", "ParseError", "UnsafeXml", "check", "parse"]
 
 _DOCTYPE = (b"<!DOCTYPE", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"))
 
@@ -21,8 +21,13 @@ class UnsafeXml(ValueError):
     """The part declares a document type (entities, external references): refused unparsed."""
 
 
-def parse(data: bytes) -> Element:
-    """The root element; raises ParseError (malformed) or UnsafeXml (a DTD)."""
+def check(data: bytes) -> None:
+    """Refuse a part declaring a document type, before anything reads it (raises UnsafeXml)."""
     if any(marker in data for marker in _DOCTYPE):  # XML keywords are case-sensitive: no other spelling parses
         raise UnsafeXml("document type declaration")
+
+
+def parse(data: bytes) -> Element:
+    """The root element; raises ParseError (malformed) or UnsafeXml (a DTD)."""
+    check(data)
     return fromstring(data)

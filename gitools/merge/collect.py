@@ -18,7 +18,7 @@ from typing import Any
 
 from gitools.findings import FileReport, finding
 from gitools.form.model import Cell, Form
-from gitools.io.rawbook import RawBook
+from gitools.io.rawbook import RawBook, UnreadableWorkbook
 from gitools.reader import NotReadable, Submission
 from gitools.readers import read_with_book
 from gitools.validate.engine import validate_all
@@ -75,26 +75,29 @@ def _modified(path: str) -> float:
 
 def read_chunk(paths: list[str], form: Form, today: dt.date, members: MembersReader) -> list[Received]:
     out: list[Received | None] = []
-    subs: list[tuple[int, Submission, RawBook]] = []
+    subs: list[tuple[int, Submission, tuple[tuple[str | None, str | None], ...]]] = []
     for path in paths:
         try:
             sub, book = read_with_book(Path(path), form)
+            inside = members(book) if sub.unit.get("unit_category") == form.summary_category else ()
         except NotReadable as e:
             out.append(Received(path, _modified(path), FileReport(path, [e.finding], False)))
+            continue
+        except UnreadableWorkbook as e:  # a sheet read late, for the units inside a summary
+            out.append(Received(path, _modified(path), FileReport(path, [finding("file-unreadable", reason=str(e))], False)))
             continue
         except Exception as e:  # one strange file must not stop a county's batch
             msg = f"文件内容异常，无法读取（{type(e).__name__}），请用 Excel 或 WPS 重新保存后报送"
             out.append(Received(path, _modified(path), FileReport(path, [finding("file-unreadable", reason=msg)], False)))
             continue
-        subs.append((len(out), sub, book))
+        subs.append((len(out), sub, inside))
         out.append(None)
     positions = _positions(form)
-    for (i, sub, book), findings in zip(subs, validate_all([s for _, s, _ in subs], form, today), strict=True):
+    for (i, sub, inside), findings in zip(subs, validate_all([s for _, s, _ in subs], form, today), strict=True):
         grids = {key: df.to_numpy() for key, df in sub.tables.items()}
         values = array("d", (grids[t][r, c] for t, r, c in positions))
-        is_summary = sub.unit.get("unit_category") == form.summary_category
         out[i] = Received(sub.path, _modified(sub.path), FileReport(sub.path, findings), sub.unit, values,
-                          members(book) if is_summary else (), {k: v for k, v in sub.narrative.items() if v})
+                          inside, {k: v for k, v in sub.narrative.items() if v})
     return [r for r in out if r is not None]
 
 

@@ -1,0 +1,355 @@
+"""The parts of an .xlsx package we read (sheets, shared strings, the workbook), each turned
+into plain Python values by one lean pass over its bytes, with the XML parser as the authority
+whenever a part is not written the regular way.
+
+Every office suite writes cells the same way: ``<c r="D5" s="3" t="s"><f>…</f><v>…</v></c>``
+in the default namespace, attributes double-quoted. A regular expression takes such a part
+several times faster than building its element tree, which is what brings a workbook's read
+near python-calamine's. A part that uses a namespace prefix, a comment, CDATA, single-quoted
+attributes or anything else the pattern does not account for, is handed to the parser
+instead: each fast path counts the elements it matched against the element's start tags in
+the part, and any difference sends the whole part to the parser. The parser also decides
+what is malformed, so a broken part is refused exactly as before.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator, Mapping
+from functools import lru_cache
+
+from gitools.form.addresses import col_letters, col_number, split
+from gitools.io import safexml
+from gitools.io.rawbook import RawCell, UnreadableWorkbook
+
+NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+UNSAFE = "文件中含有不安全的 XML 内容（实体或文档类型声明），已拒绝读取；请用 Excel 或 WPS 重新保存后报送"
+CORRUPT = "文件已损坏或不是 Excel 工作簿（.xlsx），请重新保存后报送"
+BROKEN = (zipfile.BadZipFile, zlib.error, KeyError, IndexError, safexml.ParseError, EOFError, ValueError,
+          NotImplementedError)
+
+_MAIN_URI = '"http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+_IRREGULAR = ("<!--", "<![CDATA[", "='")  # comments, CDATA, single-quoted attributes
+_ENCODING = re.compile(r"encoding=[\"']([^\"']*)")
+_ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);")
+_PREDEFINED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+_NUMBER_CELL = re.compile(r'"(?: s="[0-9]+")?(?: t="n")?>(<f>[^<]*</f>)?<v>(-?[0-9]+(?:\.[0-9]+)?(?:[Ee][+-]?[0-9]+)?)</v></c>')
+_NUMERIC = frozenset("-0123456789")
+_TYPE = re.compile(r' t="([^"]*)"')
+_T = re.compile(r"<t(?: [^>]*)?>([^<]*)</t>|<t(?: [^>]*)?/>")
+_PHONETIC = re.compile(r"<rPh\b.*?</rPh>", re.S)
+_SI = re.compile(r"<si>(.*?)</si>|<si/>", re.S)
+_SHEET = re.compile(r'<sheet ((?:[a-zA-Z:]+="[^"]*" ?)*)/>')
+_ATTR = re.compile(r'([a-zA-Z:]+)="([^"]*)"')
+_NAME = re.compile(r"<definedName ([^>]*)>([^<]*)</definedName>")
+
+
+class _Irregular(Exception):
+    """The part is not written the regular way: parse it instead."""
+
+
+@lru_cache(maxsize=4096)
+def _text(raw: str) -> str:
+    """Element text as the parser gives it: line ends normalised, references resolved.
+    Cached: every workbook of a batch repeats the template's labels."""
+    if "\r" in raw:
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if "&" in raw:
+        if raw.count("&") != len(_ENTITY.findall(raw)):
+            raise safexml.ParseError("undefined entity")  # as the parser would
+        raw = _ENTITY.sub(_entity, raw)
+    return raw
+
+
+def _entity(m: re.Match[str]) -> str:
+    name = m.group(1)
+    if not name.startswith("#"):
+        return _PREDEFINED[name]
+    code = int(name[2:], 16) if name[1] == "x" else int(name[1:])
+    if not (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF):
+        raise safexml.ParseError("reference to invalid character")
+    return chr(code)
+
+
+def _regular(xml: bytes, root: bytes) -> str | None:
+    """The part as text when it is written the regular way: UTF-8, the main namespace as the
+    only default and bound to no prefix (so every unprefixed c, v, t is a cell's), no comments,
+    CDATA or single-quoted attributes."""
+    head = xml[:1000]
+    declared = _ENCODING.search(head[:head.find(b"?>")].decode("ascii", "replace")) if b"?>" in head else None
+    if root not in head or (declared is not None and declared.group(1).lower() not in ("utf-8", "utf8")):
+        return None
+    text = xml.decode("utf-8")
+    if text.count(_MAIN_URI) != 1 or text.count('xmlns="') != 1 or 'xmlns=' + _MAIN_URI not in text[:1000] \
+            or any(marker in text for marker in _IRREGULAR):
+        return None
+    return text
+
+
+def _fast_or_parse(fast: Callable[[str], object], slow: Callable[[bytes], object], xml: bytes, root: bytes):
+    """The fast path when the part is regular and it accounts for every element, else the parser."""
+    safexml.check(xml)
+    text = _regular(xml, root)
+    if text is not None:
+        try:
+            return fast(text)
+        except _Irregular:
+            pass
+    return slow(xml)
+
+
+# --- sheets ------------------------------------------------------------------------------
+
+
+def sheet_cells(xml: bytes, strings: SharedStrings) -> Mapping[str, RawCell]:
+    """Each non-empty cell of a worksheet part: its cached value and whether it has a formula."""
+    return _fast_or_parse(lambda text: _ScannedSheet(text, xml, strings), lambda raw: _parse_sheet(raw, strings),
+                          xml, b"<worksheet")
+
+
+class _ScannedSheet(Mapping[str, RawCell]):
+    """A sheet cut at each cell's start tag, each cell decoded when first looked up: a
+    submission needs its numbers and a few texts, not the hundreds of labels around them.
+    A cell the pattern cannot read sends the whole sheet to the parser."""
+
+    def __init__(self, text: str, xml: bytes, strings: SharedStrings):
+        pieces = text.split('<c r="')
+        if len(pieces) - 1 != text.count("<c ") + text.count("<c>") + text.count("<c/>"):
+            raise _Irregular  # a cell whose first attribute is not its double-quoted address
+        del pieces[0]
+        self._pieces = dict(zip([p.partition('"')[0] for p in pieces], pieces, strict=True))
+        self._xml, self._strings = xml, strings
+        self._cells: dict[str, RawCell | None] = {}
+        self._parsed: dict[str, RawCell] | None = None
+
+    def many(self, refs: list[str]) -> list[RawCell | None]:
+        """The cells at ``refs`` (None where empty): the reader's hot path, one call a table."""
+        if self._parsed is None:
+            pieces, cells, strings = self._pieces, self._cells, self._strings
+            try:
+                for ref in refs:
+                    if ref not in cells and ref in pieces:
+                        piece = pieces[ref]
+                        m = _NUMBER_CELL.match(piece, len(ref))  # most cells asked for: a number, maybe a total
+                        if m is not None and m.group(2) and m.group(2)[0] in _NUMERIC:
+                            cells[ref] = RawCell(float(m.group(2)), m.group(1) is not None)
+                        else:
+                            cells[ref] = _cell(piece, len(ref), strings)
+                return [cells.get(ref) for ref in refs]
+            except _Irregular:
+                self._parsed = _parse_sheet(self._xml, self._strings)
+            except BROKEN as e:
+                raise UnreadableWorkbook(CORRUPT) from e
+        return [self._parsed.get(ref) for ref in refs]
+
+    def get(self, ref: str, default: RawCell | None = None) -> RawCell | None:
+        cell = self.many([ref])[0]
+        return default if cell is None else cell
+
+    def __getitem__(self, ref: str) -> RawCell:
+        cell = self.get(ref)
+        if cell is None:
+            raise KeyError(ref)
+        return cell
+
+    def __iter__(self) -> Iterator[str]:
+        refs = list(self._pieces)
+        return (ref for ref, cell in zip(refs, self.many(refs), strict=True) if cell is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def _cell(piece: str, after_ref: int, strings: SharedStrings) -> RawCell | None:
+    """One cell from the text after its '<c r="': the rest of its start tag, then its content."""
+    if piece[after_ref] != '"':
+        raise _Irregular
+    close = piece.find(">", after_ref)
+    attrs = piece[after_ref + 1:close]
+    if close < 0 or attrs.count('"') % 2 or "<" in attrs:  # a ">" inside an attribute value
+        raise _Irregular
+    if attrs.endswith("/"):
+        return None
+    end = piece.find("</c>", close)
+    if end < 0:
+        raise _Irregular
+    inner = piece[close + 1:end]
+    value = _value(attrs, inner, strings)
+    formula = "<f" in inner
+    return RawCell(value, formula) if value is not None or formula else None
+
+
+def _value(attrs: str, inner: str, strings: SharedStrings) -> str | float | bool | None:
+    t = _TYPE.search(attrs).group(1) if " t=" in attrs else "n"
+    if t == "inlineStr":
+        start = inner.find("<is>")
+        return _rich(inner[start:]) if start >= 0 else None
+    start = inner.find("<v>")
+    end = inner.find("</v>", start)
+    if start < 0 or end < 0 or "<" in inner[start + 3:end]:
+        if "<v" in inner and "<v/>" not in inner and "<v></v>" not in inner:
+            raise _Irregular  # a value element the pattern did not read
+        return None
+    raw = inner[start + 3:end]
+    if t == "s":
+        return strings[int(raw)]
+    if t in ("str", "e"):
+        return _text(raw)
+    if t == "b":
+        return raw == "1"
+    if not raw:
+        return None
+    try:
+        return float(raw)
+    except ValueError:
+        return _text(raw)
+
+
+def _rich(xml: str) -> str:
+    """The text of an <is> or <si>: its <t>, or its runs' <t>, never the phonetic guide."""
+    if "<rPh" in xml:
+        xml = _PHONETIC.sub("", xml)
+    return "".join(_text(m) for m in _T.findall(xml))
+
+
+def _parse_sheet(xml: bytes, strings: SharedStrings) -> dict[str, RawCell]:
+    cells: dict[str, RawCell] = {}
+    data = safexml.parse(xml).find(f"{NS}sheetData")
+    if data is None:
+        return cells
+    for row_index, row in enumerate(data.iter(f"{NS}row"), start=1):
+        r = int(row.get("r", row_index))
+        col = 0
+        for c in row.iter(f"{NS}c"):
+            ref = c.get("r")
+            try:
+                col = col_number(split(ref)[0]) if ref else col + 1
+            except ValueError:
+                col += 1
+            t = c.get("t", "n")
+            f = c.find(f"{NS}f")
+            v = c.find(f"{NS}v")
+            raw = v.text if v is not None else None
+            value: str | float | bool | None
+            if t == "s" and raw is not None:
+                value = strings[int(raw)]
+            elif t == "inlineStr":
+                is_ = c.find(f"{NS}is")
+                value = _element_text(is_) if is_ is not None else None
+            elif t in ("str", "e"):
+                value = raw
+            elif t == "b":
+                value = raw == "1"
+            elif raw is None or raw == "":
+                value = None
+            else:
+                try:
+                    value = float(raw)
+                except ValueError:
+                    value = raw
+            if value is None and f is None:
+                continue
+            cells[f"{col_letters(col)}{r}"] = RawCell(value, f is not None)
+    return cells
+
+
+def _element_text(element: safexml.Element) -> str:
+    return "".join(t.text or "" for r in element if r.tag in (f"{NS}t", f"{NS}r")
+                   for t in ([r] if r.tag == f"{NS}t" else r.iter(f"{NS}t")))
+
+
+# --- shared strings ----------------------------------------------------------------------
+
+
+class SharedStrings:
+    """The shared-string table, each string decoded when a cell first asks for it."""
+
+    def __init__(self, xml: bytes | None):
+        self._xml = xml
+        self._items: list[str] | None = None if xml else []
+        self._plain = False  # items read by the pattern still hold their markup
+
+    def __getitem__(self, index: int) -> str:
+        if self._items is None:
+            xml = self._xml or b""
+            self._items = _fast_or_parse(_scan_strings, _parse_strings, xml, b"<sst")
+            self._plain = not isinstance(self._items, _Marked)
+            self._decoded: dict[int, str] = {}
+        if index < 0:
+            raise IndexError(index)
+        item = self._items[index]
+        if self._plain:
+            return item
+        if index not in self._decoded:
+            self._decoded[index] = _rich(item)
+        return self._decoded[index]
+
+
+class _Marked(list):
+    """Shared strings as the pattern found them, markup and all."""
+
+
+def _scan_strings(xml: str) -> list[str]:
+    items = _Marked(m.group(1) or "" for m in _SI.finditer(xml))
+    if len(items) != xml.count("<si>") + xml.count("<si/>") or "<si " in xml:
+        raise _Irregular
+    return items
+
+
+def _parse_strings(xml: bytes) -> list[str]:
+    return [_element_text(si) for si in safexml.parse(xml).iter(f"{NS}si")]
+
+
+# --- the workbook ------------------------------------------------------------------------
+
+Name = tuple[str, str, str]  # defined name → (name, sheet, "D5")
+
+
+def workbook(xml: bytes) -> tuple[list[tuple[str, str]], tuple[Name, ...]]:
+    """The sheets as (name, relationship id) in order, and the workbook-wide defined names
+    that refer to a single cell (the template's names; others are of no use to the reader)."""
+    return _fast_or_parse(_scan_workbook, _parse_workbook, xml, b"<workbook")
+
+
+def _scan_workbook(xml: str) -> tuple[list[tuple[str, str]], tuple[Name, ...]]:
+    sheets = []
+    for m in _SHEET.finditer(xml):
+        attrs = {k: _text(v) for k, v in _ATTR.findall(m.group(1))}
+        rid = next((v for k, v in attrs.items() if k.endswith(":id") or k == "id"), "")
+        sheets.append((attrs.get("name", ""), rid))
+    start, end = xml.find("<definedNames>"), xml.find("</definedNames>")
+    section = xml[start:end] if 0 <= start < end else ""
+    if len(sheets) != xml.count("<sheet ") or xml.count("<definedName ") != section.count("</definedName>"):
+        raise _Irregular
+    return sheets, _names(section)
+
+
+@lru_cache(maxsize=64)
+def _names(section: str) -> tuple[Name, ...]:
+    """The names of a <definedNames> section; cached, as the workbooks of one template share it."""
+    names = []
+    for attrs, content in _NAME.findall(section):
+        attributes = dict(_ATTR.findall(attrs))
+        m = _REF.match(_text(content).strip())
+        if m and "name" in attributes and "localSheetId" not in attributes:
+            quoted, plain, col, row = m.groups()
+            names.append((_text(attributes["name"]), quoted.replace("''", "'") if quoted else plain, col + row))
+    return tuple(names)
+
+
+def _parse_workbook(xml: bytes) -> tuple[list[tuple[str, str]], tuple[Name, ...]]:
+    root = safexml.parse(xml)
+    sheets = [(s.get("name", ""), s.get(f"{REL_NS}id", "")) for s in root.iter(f"{NS}sheet")]
+    names = []
+    for dn in root.iter(f"{NS}definedName"):
+        m = _REF.match((dn.text or "").strip())
+        if m and dn.get("localSheetId") is None:
+            quoted, plain, col, row = m.groups()
+            names.append((dn.get("name", ""), quoted.replace("''", "'") if quoted else plain, col + row))
+    return sheets, tuple(names)
+
+
+_REF = re.compile(r"^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)$")

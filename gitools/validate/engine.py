@@ -6,75 +6,84 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
 from gitools.findings import FileReport, Finding, finding
 from gitools.form import FORM
 from gitools.form.addresses import split
-from gitools.form.model import Form, RuleKind, Table
+from gitools.form.model import Form
 from gitools.form.rules import BY_CODE
 from gitools.reader import NotReadable, Submission, at_cell, at_item
 from gitools.readers import read_submission
 from gitools.validate import numbers_in_text as nt
 from gitools.validate.checks import FIELD_CHECKS, NARRATIVE_COUNTS, NARRATIVE_MENTIONS
-from gitools.validate.schemas import stack, table_schema, unit_schema, unstack_position
+from gitools.validate.schemas import Layout, field_at, identities_schema, unit_schema, values_schema
 
-_SCHEMAS: dict[tuple[int, str], pa.DataFrameSchema] = {}
-
-
-def _schema(table: Table) -> pa.DataFrameSchema:
-    key = (id(table), table.key)
-    if key not in _SCHEMAS:
-        _SCHEMAS[key] = table_schema(table)
-    return _SCHEMAS[key]
+_COMPILED: dict[int, tuple[Layout, pa.DataFrameSchema, pa.DataFrameSchema]] = {}
+_UNIT: dict[tuple[int, dt.date], pa.DataFrameSchema] = {}
 
 
-def _failures(schema: pa.DataFrameSchema, df: pd.DataFrame) -> list[tuple[str, object, str | None]]:
-    """pandera's failure cases as (check, index, column), one per failing cell.
+def _compiled(form: Form) -> tuple[Layout, pa.DataFrameSchema, pa.DataFrameSchema]:
+    """The form's layout and table schemas, built once per process."""
+    if id(form) not in _COMPILED:
+        layout = Layout(form)
+        _COMPILED[id(form)] = (layout, values_schema(layout), identities_schema(layout))
+    return _COMPILED[id(form)]
 
-    A frame-wide check reports one line per failing row with a dict {column: value} as its
-    failure case; that is unfolded here so every finding names its cell.
-    """
+
+def _unit_schema(form: Form, today: dt.date) -> pa.DataFrameSchema:
+    if (id(form), today) not in _UNIT:
+        _UNIT[(id(form), today)] = unit_schema(form, today)
+    return _UNIT[(id(form), today)]
+
+
+def _failures(schema: pa.DataFrameSchema, df: pd.DataFrame) -> list[tuple[str, int]]:
+    """pandera's failure cases as (check, row position), each once."""
     try:
         schema.validate(df, lazy=True)
     except pa.errors.SchemaErrors as e:
-        out = []
-        for case in e.failure_cases.itertuples():
-            if isinstance(case.failure_case, dict):
-                out += [(case.check, case.index, col) for col in case.failure_case]
-            else:
-                out.append((case.check, case.index, case.column))
-        return out
+        cases = e.failure_cases
+        seen = dict.fromkeys((check, int(index)) for check, index in zip(cases["check"], cases["index"], strict=True)
+                             if index is not None and not pd.isna(index))
+        return list(seen)
     return []
 
 
 # --- one adapter per kind of rule: failures become findings, with no branch per rule -------
 
 
-def _table_findings(table: Table, subs: Sequence[Submission]) -> list[tuple[int, Finding]]:
-    """Findings on one table of many reports, as (report position, finding)."""
+def _value_findings(layout: Layout, schema: pa.DataFrameSchema, subs: Sequence[Submission],
+                    vectors: np.ndarray) -> list[tuple[int, Finding]]:
     out: list[tuple[int, Finding]] = []
-    relations = {(r.rule, r.anchor): r for r in table.relations}
-    stacked = stack(table, [s.tables[table.key] for s in subs])
-    for rule, index, col in _failures(_schema(table), stacked):
-        if index is None or col is None:
+    cells = len(layout.inputs)
+    for rule, index in _failures(schema, layout.values_frame(vectors)):
+        i, k = divmod(index, cells)
+        table, cell = layout.inputs[k]
+        value = float(vectors[i, layout.input_positions[k]])
+        where = at_cell(table, cell.row, cell.column, subs[i].source(table.key, cell.row, cell.column))
+        out.append((i, finding(rule, **where, value=value, actual=_num(value))))
+    return out
+
+
+def _identity_findings(layout: Layout, schema: pa.DataFrameSchema, subs: Sequence[Submission],
+                       vectors: np.ndarray) -> list[tuple[int, Finding]]:
+    out: list[tuple[int, Finding]] = []
+    lhs, rhs = layout.identities(vectors)
+    count = len(layout.relations)
+    reported: set[tuple[int, str, tuple[str, str]]] = set()
+    for _, index in _failures(schema, layout.identities_frame(lhs, rhs)):
+        i, k = divmod(index, count)
+        table, rel = layout.relations[k]
+        if (i, rel.rule, rel.anchor) in reported:
             continue
-        i, row = unstack_position(table, int(index))
-        if not table.has_cell(row, col):
-            continue
-        sub, kind = subs[i], BY_CODE[rule].kind
-        df = sub.tables[table.key]
-        where = at_cell(table, row, col, sub.source(table.key, row, col))
-        if kind is RuleKind.VALUE and table.cell(row, col).input:
-            value = df.at[row, col]
-            out.append((i, finding(rule, **where, value=value, actual=_num(value))))
-        elif kind is RuleKind.RELATION and (rule, (row, col)) in relations:
-            rel = relations[(rule, (row, col))]
-            lhs = float(sum(df.at[r, c] for r, c in rel.lhs))
-            rhs = float(sum(df.at[r, c] for r, c in rel.rhs))
-            out.append((i, finding(rule, **where, lhs=lhs, rhs=rhs, diff=abs(lhs - rhs),
-                                   expected=_num(rhs), actual=_num(lhs))))
+        reported.add((i, rel.rule, rel.anchor))
+        row, col = rel.anchor
+        left, right = float(lhs[i, k]), float(rhs[i, k])
+        where = at_cell(table, row, col, subs[i].source(table.key, row, col))
+        out.append((i, finding(rel.rule, **where, lhs=left, rhs=right, diff=abs(left - right),
+                               expected=_num(right), actual=_num(left))))
     return out
 
 
@@ -83,21 +92,14 @@ def _num(v: float) -> int | float:
 
 
 def _unit_findings(form: Form, subs: Sequence[Submission], today: dt.date) -> list[tuple[int, Finding]]:
-    frame = pd.DataFrame([dict(s.unit) for s in subs], columns=[f.key for f in form.fields], dtype=object)
     reasons = {(fc.rule, fc.field): fc.reason for fc in FIELD_CHECKS}
     out: list[tuple[int, Finding]] = []
-    seen: set[tuple[int, str, str]] = set()
-    for check, i, column in _failures(unit_schema(form, today), frame):
-        rule, _, field_key = check.partition(":")  # frame-wide checks name their field
-        rule = "unit-field-missing" if rule == "not_nullable" else rule
-        key = field_key or column
-        if key is None or (i, rule, key) in seen:
-            continue
-        seen.add((i, rule, key))
+    for rule, index in _failures(_unit_schema(form, today), Layout(form).unit_frame([s.unit for s in subs])):
+        i, field = field_at(form, index)
         sub = subs[i]
-        value = sub.unit.get(key)
-        reason = reasons.get((rule, key))
-        out.append((i, finding(rule, **at_item(form.field(key), sub), value=value,
+        value = sub.unit.get(field.key)
+        reason = reasons.get((rule, field.key))
+        out.append((i, finding(rule, **at_item(field, sub), value=value,
                                reason=reason(value, sub.unit, form, today) if reason else "",
                                actual=None if value is None else str(value))))
     return out
@@ -179,7 +181,9 @@ def validate_all(subs: Sequence[Submission], form: Form = FORM, today: dt.date |
     today = today or dt.date.today()
     found = [list(s.findings) for s in subs]
     if subs:
-        pairs = [p for table in form.tables for p in _table_findings(table, subs)]
+        layout, values, identities = _compiled(form)
+        vectors = layout.vectors([[s.tables[t.key].to_numpy() for t in form.tables] for s in subs])
+        pairs = _value_findings(layout, values, subs, vectors) + _identity_findings(layout, identities, subs, vectors)
         pairs += _unit_findings(form, subs, today)
         for i, f in pairs:
             found[i].append(f)

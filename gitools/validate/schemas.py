@@ -1,133 +1,185 @@
-"""pandera schemas derived from the form declaration.
+"""pandera schemas derived from the form declaration, over long frames.
 
-Each check is named by its rule code. Identity checks return a boolean frame of the table's
-shape that is False only on the anchor cell of a violated relation, so pandera's failure
-cases carry (row key, column key) and map straight back to a sheet and cell.
+Many reports are validated in one call per schema, and pandera's cost is per check (a check
+that fails costs several milliseconds of error bookkeeping), so the data are laid out long:
+- ``values``: one row per report and input cell, the checks named by their rule codes;
+- ``identities``: one row per report and identity of the form (its two sides, summed), with
+  one check that every identity holds; the rule of a failing row is its identity's;
+- ``unit``: one row per report and identity field, one check per rule code.
+A failing row's position says which report and which cell, identity or field it is
+(``Layout.place``), so every finding names its sheet and cell.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from gitools.form.model import Form, Relation, Table, ValueType
+from gitools.form.model import Cell, Form, Relation, Table, UnitField, ValueType
 from gitools.form.rules import UNUSUAL_COUNT
 from gitools.validate.checks import FIELD_CHECKS, FieldCheck
 
 TOLERANCE = 1e-6
+IDENTITY = "identity"  # the check on the identities frame; each row's rule is its relation's
 
 
-def relation_fails(cube: np.ndarray, table: Table, rel: Relation) -> np.ndarray:
-    """Which reports (first axis of a reports × rows × columns cube) break the relation.
+@dataclass(frozen=True)
+class Layout:
+    """Where each table cell sits in a report's flat vector of values (the tables' grids one
+    after another), and the form's identities as sums over that vector."""
 
-    A relation touching an unreadable (NaN) cell holds: that cell is reported on its own.
-    """
-    rows = {r.key: i for i, r in enumerate(table.rows)}
-    cols = {c.key: i for i, c in enumerate(table.columns)}
+    form: Form
 
-    def total(refs: tuple[tuple[str, str], ...]) -> np.ndarray:
-        return sum(cube[:, rows[r], cols[c]] for r, c in refs)
+    @cached_property
+    def offsets(self) -> dict[str, int]:
+        out, start = {}, 0
+        for t in self.form.tables:
+            out[t.key] = start
+            start += t.shape[0] * t.shape[1]
+        return out
 
-    lhs, rhs = total(rel.lhs), total(rel.rhs)
-    diff = lhs - rhs
-    broken = diff < -TOLERANCE if rel.op == ">=" else np.abs(diff) > TOLERANCE
-    return broken & ~np.isnan(diff)
+    @cached_property
+    def size(self) -> int:
+        return sum(t.shape[0] * t.shape[1] for t in self.form.tables)
+
+    def position(self, table: Table, row: str, column: str) -> int:
+        i, j = table.positions[(row, column)]
+        return self.offsets[table.key] + i * table.shape[1] + j
+
+    @cached_property
+    def inputs(self) -> tuple[tuple[Table, Cell], ...]:
+        return tuple((t, c) for t in self.form.tables for c in t.cells if c.input)
+
+    @cached_property
+    def input_positions(self) -> np.ndarray:
+        return np.array([self.position(t, c.row, c.column) for t, c in self.inputs], dtype=np.intp)
+
+    @cached_property
+    def counted(self) -> np.ndarray:
+        """Per input cell: a count of things, so a whole number."""
+        return np.array([c.type is ValueType.COUNT for _, c in self.inputs])
+
+    @cached_property
+    def relations(self) -> tuple[tuple[Table, Relation], ...]:
+        return tuple((t, r) for t in self.form.tables for r in t.relations)
+
+    @cached_property
+    def sides(self) -> tuple[np.ndarray, np.ndarray]:
+        """Two size × relations matrices of 0/1: which cells each side of each identity sums."""
+        lhs, rhs = np.zeros((self.size, len(self.relations))), np.zeros((self.size, len(self.relations)))
+        for k, (t, rel) in enumerate(self.relations):
+            for side, refs in ((lhs, rel.lhs), (rhs, rel.rhs)):
+                for r, c in refs:
+                    side[self.position(t, r, c), k] += 1
+        return lhs, rhs
+
+    @cached_property
+    def at_least(self) -> np.ndarray:
+        return np.array([rel.op == ">=" for _, rel in self.relations])
+
+    def vectors(self, grids: list[list[np.ndarray]]) -> np.ndarray:
+        """Reports × size: each report's table grids, flattened one after another."""
+        if not grids:
+            return np.empty((0, self.size))
+        return np.stack([np.concatenate([g.ravel() for g in tables]) for tables in grids])
+
+    def values_frame(self, vectors: np.ndarray) -> pd.DataFrame:
+        return pd.DataFrame({"value": vectors[:, self.input_positions].ravel()})
+
+    def identities(self, vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Reports × relations: each side's sum; NaN where a side touches an unreadable cell
+        (that cell is reported on its own)."""
+        lhs_m, rhs_m = self.sides
+        unknown = np.isnan(vectors)
+        known = np.where(unknown, 0.0, vectors)
+        lhs, rhs = known @ lhs_m, known @ rhs_m
+        touched = (unknown.astype(float) @ (lhs_m + rhs_m)) > 0
+        lhs[touched] = np.nan
+        rhs[touched] = np.nan
+        return lhs, rhs
+
+    def identities_frame(self, lhs: np.ndarray, rhs: np.ndarray) -> pd.DataFrame:
+        return pd.DataFrame({"lhs": lhs.ravel(), "rhs": rhs.ravel()})
+
+    def unit_frame(self, units: list[dict]) -> pd.DataFrame:
+        keys = [f.key for f in self.form.fields]
+        return pd.DataFrame({"value": pd.Series([u.get(k) for u in units for k in keys], dtype=object)})
 
 
-def stack(table: Table, frames: list[pd.DataFrame]) -> pd.DataFrame:
-    """Many reports' frames of one table as one frame, report after report.
-
-    The index is the position in the stack (pandera cannot post-process frame-wide checks on a
-    MultiIndex); ``unstack_position`` turns it back into (report, row key).
-    """
-    data = np.concatenate([f.to_numpy(dtype="float64") for f in frames]) if frames else \
-        np.empty((0, len(table.columns)))
-    return pd.DataFrame(data, columns=[c.key for c in table.columns])
+# --- the schemas -------------------------------------------------------------------------
 
 
-def unstack_position(table: Table, position: int) -> tuple[int, str]:
-    report, row = divmod(position, len(table.rows))
-    return report, table.rows[row].key
+def values_schema(layout: Layout) -> pa.DataFrameSchema:
+    """Every input cell: not negative; counts whole and not unusually large."""
+    counted, cells = layout.counted, len(layout.inputs)
+
+    def is_counted(s: pd.Series) -> np.ndarray:  # NaN rows are dropped before the check: go by index
+        return counted[s.index.to_numpy() % cells]
+
+    return pa.DataFrameSchema({"value": pa.Column(float, nullable=True, checks=[
+        pa.Check(lambda s: s >= 0, name="value-negative"),
+        pa.Check(lambda s: ~(is_counted(s) & ((s - s.round()).abs() > TOLERANCE)), name="value-not-whole"),
+        pa.Check(lambda s: ~(is_counted(s) & (s >= UNUSUAL_COUNT)), name="value-unusually-large"),
+    ])}, strict=True, name="values")
 
 
-def table_schema(table: Table) -> pa.DataFrameSchema:
-    """Columns typed float; value rules and identities as frame-wide checks (one call each).
+def identities_schema(layout: Layout) -> pa.DataFrameSchema:
+    """Every identity of the form holds: its two sides equal, or for ">=" the first not smaller."""
+    at_least, count = layout.at_least, len(layout.relations)
 
-    The frame holds any number of reports stacked (see ``stack``), so a merge of thousands
-    of workbooks validates each table in a handful of pandera calls.
-    """
-    shape = (len(table.rows), len(table.columns))
-    rows = {r.key: i for i, r in enumerate(table.rows)}
-    cols = {c.key: i for i, c in enumerate(table.columns)}
-    whole = np.zeros(shape, dtype=bool)
-    for c in table.cells:
-        whole[rows[c.row], cols[c.column]] = c.type is ValueType.COUNT
+    def holds(df: pd.DataFrame) -> pd.Series:
+        diff = (df["lhs"] - df["rhs"]).to_numpy()
+        ge = np.tile(at_least, len(df) // count) if count else np.zeros(0, dtype=bool)
+        ok = np.isnan(diff) | np.where(ge, diff >= -TOLERANCE, np.abs(diff) <= TOLERANCE)
+        return pd.Series(ok, index=df.index)
 
-    def negative(df: pd.DataFrame) -> pd.DataFrame:
-        return ~(df < 0)
-
-    def unusual(df: pd.DataFrame) -> pd.DataFrame:
-        mask = np.tile(whole, (len(df) // shape[0], 1))
-        return ~(mask & (df >= UNUSUAL_COUNT))
-
-    def not_whole(df: pd.DataFrame) -> pd.DataFrame:
-        mask = np.tile(whole, (len(df) // shape[0], 1))
-        return ~(mask & ((df - df.round()).abs() > TOLERANCE))
-
-    def identity(rule: str, relations: list[Relation]) -> pa.Check:
-        def check(df: pd.DataFrame) -> pd.DataFrame:
-            cube = df.to_numpy().reshape(-1, *shape)
-            ok = np.ones(cube.shape, dtype=bool)
-            for rel in relations:
-                r, c = rel.anchor
-                ok[relation_fails(cube, table, rel), rows[r], cols[c]] = False
-            return pd.DataFrame(ok.reshape(df.shape), index=df.index, columns=df.columns)
-
-        return pa.Check(check, name=rule)
-
-    by_rule: dict[str, list[Relation]] = {}
-    for rel in table.relations:
-        by_rule.setdefault(rel.rule, []).append(rel)
-    checks = [pa.Check(negative, name="value-negative"), pa.Check(not_whole, name="value-not-whole"),
-              pa.Check(unusual, name="value-unusually-large")]
-    checks += [identity(rule, rels) for rule, rels in by_rule.items()]
-    return pa.DataFrameSchema(
-        {col.key: pa.Column(float, nullable=True) for col in table.columns}, checks=checks,
-        index=pa.Index(int), strict=True, ordered=True, name=table.key)
-
-
-# --- the unit's identity -----------------------------------------------------------------
+    return pa.DataFrameSchema({"lhs": pa.Column(float, nullable=True), "rhs": pa.Column(float, nullable=True)},
+                              checks=[pa.Check(holds, name=IDENTITY)], strict=True, name="identities")
 
 
 def unit_schema(form: Form, today: dt.date) -> pa.DataFrameSchema:
-    """One row per report of the identity fields. Fields required in every report: not null;
-    every registered field check as a frame-wide check named "rule:field"."""
-    columns = {}
-    for f in form.fields:
-        always = f.required_in(summary=False) and f.required_in(summary=True)
-        columns[f.key] = pa.Column(object, nullable=not always)
+    """Each report's identity fields, a row per field: the required ones filled (which are
+    required depends on whether the report is a summary); every registered field check."""
+    fields = form.fields
+    keys = [f.key for f in fields]
+    category = keys.index("unit_category")
+    for_unit = np.array([f.required_in(summary=False) for f in fields])
+    for_summary = np.array([f.required_in(summary=True) for f in fields])
 
-    def required_by_category(key: str, in_summary: bool) -> pa.Check:
-        """A field a unit must fill but a summary need not, or the other way round."""
-        def check(df: pd.DataFrame) -> pd.Series:
-            summary = df["unit_category"] == form.summary_category
-            needed = summary if in_summary else ~summary
-            return ~(needed & df[key].isna())
+    def grid(df: pd.DataFrame) -> np.ndarray:
+        return df["value"].to_numpy(dtype=object).reshape(-1, len(fields))
 
-        return pa.Check(check, name=f"unit-field-missing:{key}", ignore_na=False)
+    def missing(df: pd.DataFrame) -> pd.Series:
+        values = grid(df)
+        summary = (values[:, category] == form.summary_category)[:, None]
+        required = np.where(summary, for_summary[None, :], for_unit[None, :])
+        return pd.Series(~(required & pd.isna(values)).ravel(), index=df.index)
 
     def field_check(fc: FieldCheck) -> pa.Check:
+        column = keys.index(fc.field)
+
         def check(df: pd.DataFrame) -> pd.Series:
-            return pd.Series([v is None or fc.reason(v, row, form, today) is None
-                              for v, row in zip(df[fc.field], df.to_dict("records"), strict=True)], index=df.index)
+            values = grid(df)
+            ok = np.ones(values.shape, dtype=bool)
+            for i, row in enumerate(values):
+                v = row[column]
+                if v is not None and not pd.isna(v):
+                    ok[i, column] = fc.reason(v, dict(zip(keys, row, strict=True)), form, today) is None
+            return pd.Series(ok.ravel(), index=df.index)
 
-        return pa.Check(check, name=f"{fc.rule}:{fc.field}")
+        return pa.Check(check, name=fc.rule)
 
-    return pa.DataFrameSchema(columns, checks=[
-        *(required_by_category(f.key, f.required_in(summary=True)) for f in form.fields
-          if f.required_in(summary=False) != f.required_in(summary=True)),
-        *(field_check(fc) for fc in FIELD_CHECKS),
-    ], name="unit")
+    return pa.DataFrameSchema({"value": pa.Column(object, nullable=True)}, checks=[
+        pa.Check(missing, name="unit-field-missing", ignore_na=False), *(field_check(fc) for fc in FIELD_CHECKS)],
+        strict=True, name="unit")
+
+
+def field_at(form: Form, position: int) -> tuple[int, UnitField]:
+    """The report and the field of a row of the unit frame."""
+    report, i = divmod(position, len(form.fields))
+    return report, form.fields[i]

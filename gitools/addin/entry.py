@@ -16,7 +16,7 @@ from gitools import resultsheet as rs
 from gitools import style
 from gitools.findings import STATUS_ZH, FileReport, Status
 from gitools.form import FORM
-from gitools.form.addresses import col_letters
+from gitools.form.addresses import col_letters, reference
 from gitools.form.model import Form, Severity
 from gitools.io.cells import live
 from gitools.io.rawbook import RawBook, RawCell, raw_value
@@ -50,12 +50,9 @@ def raw_book(book: Any) -> RawBook:
                     cells[f"{col_letters(c)}{r}"] = RawCell(plain)
         raw.sheets[sheet.name] = cells
     for name in book.names:
-        try:
-            target = name.refers_to_range
-        except Exception:  # a name not referring to one range (constants, several areas)
-            continue
+        target = reference(name.refers_to or "")  # the text, not a Range object per name: 250 names
         if target is not None:
-            raw.names[name.name] = (target.sheet.name, target.address.replace("$", "").split(":")[0])
+            raw.names[name.name] = target
     return raw
 
 

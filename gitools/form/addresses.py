@@ -35,3 +35,15 @@ def col_letters(n: int) -> str:
 def shift(address: str, columns: int, rows: int) -> str:
     col, row = split(address)
     return f"{col_letters(col_number(col) + columns)}{row + rows}"
+
+
+_REFERENCE = re.compile(r"^=?(?:'((?:[^']|'')+)'|([^!']+))!\$?([A-Z]+)\$?(\d+)$")
+
+
+def reference(text: str) -> tuple[str, str] | None:
+    """"='二、主动公开'!$B$4" → ("二、主动公开", "B4"); None for anything but one cell."""
+    m = _REFERENCE.match(text.strip())
+    if m is None:
+        return None
+    quoted, plain, col, row = m.groups()
+    return (quoted.replace("''", "'") if quoted else plain), f"{col}{row}"

@@ -20,7 +20,7 @@ import zlib
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 
-from gitools.form.addresses import col_letters, col_number, split
+from gitools.form.addresses import col_letters, col_number, reference, split
 from gitools.io import safexml
 from gitools.io.rawbook import RawCell, UnreadableWorkbook
 
@@ -333,10 +333,9 @@ def _names(section: str) -> tuple[Name, ...]:
     names = []
     for attrs, content in _NAME.findall(section):
         attributes = dict(_ATTR.findall(attrs))
-        m = _REF.match(_text(content).strip())
-        if m and "name" in attributes and "localSheetId" not in attributes:
-            quoted, plain, col, row = m.groups()
-            names.append((_text(attributes["name"]), quoted.replace("''", "'") if quoted else plain, col + row))
+        target = reference(_text(content))
+        if target and "name" in attributes and "localSheetId" not in attributes:
+            names.append((_text(attributes["name"]), *target))
     return tuple(names)
 
 
@@ -345,11 +344,8 @@ def _parse_workbook(xml: bytes) -> tuple[list[tuple[str, str]], tuple[Name, ...]
     sheets = [(s.get("name", ""), s.get(f"{REL_NS}id", "")) for s in root.iter(f"{NS}sheet")]
     names = []
     for dn in root.iter(f"{NS}definedName"):
-        m = _REF.match((dn.text or "").strip())
-        if m and dn.get("localSheetId") is None:
-            quoted, plain, col, row = m.groups()
-            names.append((dn.get("name", ""), quoted.replace("''", "'") if quoted else plain, col + row))
+        target = reference(dn.text or "")
+        if target and dn.get("localSheetId") is None:
+            names.append((dn.get("name", ""), *target))
     return sheets, tuple(names)
 
-
-_REF = re.compile(r"^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)$")

@@ -18,8 +18,8 @@ from gitools.form.rules import BY_CODE
 from gitools.reader import NotReadable, Submission, at_cell, at_item
 from gitools.readers import read_submission
 from gitools.validate import numbers_in_text as nt
-from gitools.validate.checks import FIELD_CHECKS, NARRATIVE_COUNTS, NARRATIVE_MENTIONS
-from gitools.validate.schemas import Layout, field_at, identities_schema, unit_schema, values_schema
+from gitools.validate.checks import NARRATIVE_COUNTS, NARRATIVE_MENTIONS
+from gitools.validate.schemas import Layout, field_rows, identities_schema, unit_frame, unit_schema, values_schema
 
 _COMPILED: dict[int, tuple[Layout, pa.DataFrameSchema, pa.DataFrameSchema]] = {}
 _UNIT: dict[tuple[int, dt.date], pa.DataFrameSchema] = {}
@@ -92,15 +92,15 @@ def _num(v: float) -> int | float:
 
 
 def _unit_findings(form: Form, subs: Sequence[Submission], today: dt.date) -> list[tuple[int, Finding]]:
-    reasons = {(fc.rule, fc.field): fc.reason for fc in FIELD_CHECKS}
+    rows = field_rows(form)
     out: list[tuple[int, Finding]] = []
-    for rule, index in _failures(_unit_schema(form, today), Layout(form).unit_frame([s.unit for s in subs])):
-        i, field = field_at(form, index)
+    for _, index in _failures(_unit_schema(form, today), unit_frame(form, [s.unit for s in subs])):
+        i, k = divmod(index, len(rows))
+        field, rule, check = rows[k]
         sub = subs[i]
         value = sub.unit.get(field.key)
-        reason = reasons.get((rule, field.key))
         out.append((i, finding(rule, **at_item(field, sub), value=value,
-                               reason=reason(value, sub.unit, form, today) if reason else "",
+                               reason=check.reason(value, sub.unit, form, today) if check else "",
                                actual=None if value is None else str(value))))
     return out
 

@@ -5,7 +5,8 @@ that fails costs several milliseconds of error bookkeeping), so the data are lai
 - ``values``: one row per report and input cell, the checks named by their rule codes;
 - ``identities``: one row per report and identity of the form (its two sides, summed), with
   one check that every identity holds; the rule of a failing row is its identity's;
-- ``unit``: one row per report and identity field, one check per rule code.
+- ``unit``: one row per report and field (filled?) or field check (holds?), with one check;
+  the rule of a failing row is its field check's.
 A failing row's position says which report and which cell, identity or field it is
 (``Layout.place``), so every finding names its sheet and cell.
 """
@@ -106,10 +107,6 @@ class Layout:
     def identities_frame(self, lhs: np.ndarray, rhs: np.ndarray) -> pd.DataFrame:
         return pd.DataFrame({"lhs": lhs.ravel(), "rhs": rhs.ravel()})
 
-    def unit_frame(self, units: list[dict]) -> pd.DataFrame:
-        keys = [f.key for f in self.form.fields]
-        return pd.DataFrame({"value": pd.Series([u.get(k) for u in units for k in keys], dtype=object)})
-
 
 # --- the schemas -------------------------------------------------------------------------
 
@@ -142,44 +139,43 @@ def identities_schema(layout: Layout) -> pa.DataFrameSchema:
                               checks=[pa.Check(holds, name=IDENTITY)], strict=True, name="identities")
 
 
+FIELDS = "fields"  # the check on the unit frame; each row's rule is its field check's
+
+
+def field_rows(form: Form) -> tuple[tuple[UnitField, str, FieldCheck | None], ...]:
+    """The unit frame's rows for one report: each field (is it filled?), then each registered
+    field check (does it hold?), as (field, rule, check)."""
+    return (*((f, "unit-field-missing", None) for f in form.fields),
+            *((form.field(fc.field), fc.rule, fc) for fc in FIELD_CHECKS))
+
+
+def unit_frame(form: Form, units: list[dict]) -> pd.DataFrame:
+    rows = field_rows(form)
+    return pd.DataFrame({"value": pd.Series([u.get(f.key) for u in units for f, _, _ in rows], dtype=object)})
+
+
 def unit_schema(form: Form, today: dt.date) -> pa.DataFrameSchema:
-    """Each report's identity fields, a row per field: the required ones filled (which are
-    required depends on whether the report is a summary); every registered field check."""
-    fields = form.fields
-    keys = [f.key for f in fields]
+    """Each report's identity fields: the required ones filled (which are required depends on
+    whether the report is a summary), and every registered field check holds."""
+    rows = field_rows(form)
+    keys = [f.key for f in form.fields]
     category = keys.index("unit_category")
-    for_unit = np.array([f.required_in(summary=False) for f in fields])
-    for_summary = np.array([f.required_in(summary=True) for f in fields])
+    for_unit = np.array([f.required_in(summary=False) for f in form.fields])
+    for_summary = np.array([f.required_in(summary=True) for f in form.fields])
 
-    def grid(df: pd.DataFrame) -> np.ndarray:
-        return df["value"].to_numpy(dtype=object).reshape(-1, len(fields))
+    def holds(df: pd.DataFrame) -> pd.Series:
+        values = df["value"].to_numpy(dtype=object).reshape(-1, len(rows))
+        ok = np.ones(values.shape, dtype=bool)
+        fields = values[:, :len(keys)]  # the first rows of a report hold each field's value
+        summary = (fields[:, category] == form.summary_category)[:, None]
+        ok[:, :len(keys)] = ~(np.where(summary, for_summary[None, :], for_unit[None, :]) & pd.isna(fields))
+        for i, unit in enumerate(fields):
+            record = dict(zip(keys, unit, strict=True))
+            for j, (_, _, fc) in enumerate(rows[len(keys):], start=len(keys)):
+                v = values[i, j]
+                if fc is not None and v is not None and not pd.isna(v):
+                    ok[i, j] = fc.reason(v, record, form, today) is None
+        return pd.Series(ok.ravel(), index=df.index)
 
-    def missing(df: pd.DataFrame) -> pd.Series:
-        values = grid(df)
-        summary = (values[:, category] == form.summary_category)[:, None]
-        required = np.where(summary, for_summary[None, :], for_unit[None, :])
-        return pd.Series(~(required & pd.isna(values)).ravel(), index=df.index)
-
-    def field_check(fc: FieldCheck) -> pa.Check:
-        column = keys.index(fc.field)
-
-        def check(df: pd.DataFrame) -> pd.Series:
-            values = grid(df)
-            ok = np.ones(values.shape, dtype=bool)
-            for i, row in enumerate(values):
-                v = row[column]
-                if v is not None and not pd.isna(v):
-                    ok[i, column] = fc.reason(v, dict(zip(keys, row, strict=True)), form, today) is None
-            return pd.Series(ok.ravel(), index=df.index)
-
-        return pa.Check(check, name=fc.rule)
-
-    return pa.DataFrameSchema({"value": pa.Column(object, nullable=True)}, checks=[
-        pa.Check(missing, name="unit-field-missing", ignore_na=False), *(field_check(fc) for fc in FIELD_CHECKS)],
-        strict=True, name="unit")
-
-
-def field_at(form: Form, position: int) -> tuple[int, UnitField]:
-    """The report and the field of a row of the unit frame."""
-    report, i = divmod(position, len(form.fields))
-    return report, form.fields[i]
+    return pa.DataFrameSchema({"value": pa.Column(object, nullable=True)},
+                              checks=[pa.Check(holds, name=FIELDS, ignore_na=False)], strict=True, name="unit")

@@ -123,9 +123,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="读取已发布的年报，按官方行标签把三张表的数字填入模板，单位名称和年度取自标题，正文各部分照录；"
                     "读不准的地方（缺行、无标签的数字、错位）和校验发现的问题写入输出文件的“校验结果”工作表并在屏幕上列出。"
                     "退出码：0 无错误，1 有错误，2 有文件无法读取或参数有误。")
-    i.add_argument("reports", nargs="+", type=Path, metavar="年报", help=".pdf / .txt / .html / .htm / .docx 文件")
+    i.add_argument("reports", nargs="+", type=Path, metavar="年报",
+                   help=".pdf / .txt / .html / .htm / .docx 文件，或包含这些文件的文件夹（含子文件夹）")
     i.add_argument("-o", "--output", type=Path, required=True, metavar="输出目录", help="输出目录")
     i.add_argument("--format", choices=["xlsx", "json"], default="xlsx", help="输出格式（默认 xlsx）")
+    i.add_argument("--workers", type=_positive, metavar="N", help="并行导入的进程数（默认：CPU 核数）")
     i.set_defaults(run=_cmd_import)
 
     r = sub.add_parser(
@@ -223,6 +225,7 @@ def _cmd_template(args: argparse.Namespace) -> int:
 def _cmd_validate(args: argparse.Namespace) -> int:
     from gitools.findings import FileReport, Status, finding
     from gitools.io.discover import discover
+    from gitools.progress import bar
     from gitools.reader import NotReadable
     from gitools.readers import read_submission
     from gitools.render import json_report, text_report
@@ -240,7 +243,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if args.annotate is not None and many and args.annotate.suffix.lower() in (".xlsx", ".xlsm"):
         print(f"错误：校验多个文件或文件夹时，--annotate 应为输出文件夹，而不是 {args.annotate}", file=sys.stderr)
         return EXIT_USAGE
-    reports = [report for report, _ in validate_files(files, previous=previous)]
+    show = bar("校验", quiet=args.format == "json" or len(files) < 100)  # a bar only for a long run
+    reports = [report for report, _ in validate_files(files, previous=previous, progress=show)]
     for s in skipped:  # a file named on the command line that is not there cannot be passed over quietly
         if s.reason == "文件或文件夹不存在":
             reports.append(FileReport(s.path, [finding("file-unreadable", reason=f"无法打开：{s.reason}")], readable=False))
@@ -309,6 +313,7 @@ def _annotate_all(files: list[Path], reports: list, target: Path, many: bool) ->
 def _cmd_merge(args: argparse.Namespace) -> int:
     from gitools.merge import MergeError, merge
     from gitools.merge.report import merge_json, merge_text, outcome
+    from gitools.progress import bar
 
     if args.output.suffix.lower() != ".xlsx":
         print(f"错误：输出文件应以 .xlsx 结尾：{args.output}", file=sys.stderr)
@@ -323,7 +328,8 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     try:
         result = merge(args.inputs, args.output, roster=args.roster, previous=args.previous, year=args.year,
                        include_invalid=args.include_invalid, workers=args.workers,
-                       identity={k: v for k, v in identity.items() if v}, progress=_progress_bar())
+                       identity={k: v for k, v in identity.items() if v},
+                       progress=bar("读取", quiet=args.format == "json"))
     except MergeError as err:
         print(f"\n错误：{err}", file=sys.stderr)
         return EXIT_USAGE
@@ -350,44 +356,40 @@ def _positive(text: str) -> int:
     return int(text)
 
 
-def _progress_bar():
-    """A one-line bar on stderr when a person is watching; silent in pipes and CI logs."""
-    if not sys.stderr.isatty():
-        return lambda done, total: None
-
-    def show(done: int, total: int) -> None:
-        width = 30
-        filled = width * done // max(total, 1)
-        sys.stderr.write(f"\r读取 {done}/{total} [{'#' * filled}{'.' * (width - filled)}]")
-        if done >= total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
-    return show
-
-
 def _cmd_import(args: argparse.Namespace) -> int:
-    from gitools.convert import write_imported
-    from gitools.findings import FileReport, Status
-    from gitools.reader import NotReadable
+    from gitools.convert import import_all
+    from gitools.findings import Status
+    from gitools.io.discover import discover
+    from gitools.io.kinds import REPORT_SUFFIXES
+    from gitools.progress import bar
     from gitools.render import text_report
 
-    reports = []
-    for path in args.reports:
-        try:
-            report, out = write_imported(path, args.output, args.format)
-        except NotReadable as err:
-            reports.append(FileReport(str(path), [err.finding], readable=False))
-            continue
-        except OSError as err:
-            print(f"错误：无法写入 {args.output}：{os_reason(err)}", file=sys.stderr)
-            return EXIT_USAGE
-        reports.append(report)
-        print(f"已导入：{path} → {out}")
-    sys.stdout.write(text_report(reports))
-    if any(r.status is Status.UNREADABLE for r in reports):
+    files, skipped = discover(args.reports, suffixes=REPORT_SUFFIXES)
+    for s in skipped:
+        print(f"跳过：{s.path}（{s.reason}）", file=sys.stderr)
+    if not files:
+        print("错误：没有找到可导入的年报文件（.pdf / .txt / .html / .htm / .docx）", file=sys.stderr)
         return EXIT_USAGE
-    return EXIT_FINDINGS if any(r.status is Status.FAILED for r in reports) else EXIT_OK
+    show = bar("导入")
+    done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        show(done, len(files))
+
+    results = import_all(files, args.output, args.format, _form(), workers=args.workers, progress=step)
+    failed_writes = [r for r in results if r.error]
+    for r in results:
+        if r.output:
+            print(f"已导入：{r.path} → {r.output}")
+    for r in failed_writes:
+        print(f"错误：{r.path} 无法写入 {args.output}：{r.error}", file=sys.stderr)
+    sys.stdout.write(text_report([r.report for r in results if not r.error]))
+    if failed_writes or any(r.report.status is Status.UNREADABLE for r in results) or \
+            any(s.reason == "文件或文件夹不存在" for s in skipped):
+        return EXIT_USAGE
+    return EXIT_FINDINGS if any(r.report.status is Status.FAILED for r in results) else EXIT_OK
 
 
 def _cmd_report(args: argparse.Namespace) -> int:

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl.packaging.custom import StringProperty
 
 from gitools.annotate import annotate
-from gitools.findings import FileReport
+from gitools.findings import FileReport, finding
 from gitools.form import FORM
 from gitools.form.model import Form
 from gitools.importer import import_report
 from gitools.io.atomic import atomic_write
-from gitools.reader import PRINTED, SOURCE_PROPERTY
+from gitools.io.errors import os_reason
+from gitools.parallel import map_chunks
+from gitools.reader import PRINTED, SOURCE_PROPERTY, NotReadable
 from gitools.render import export
 from gitools.template.fill import fill
 from gitools.template.writer import build
@@ -43,3 +47,47 @@ def write_imported(path: Path, outdir: Path, fmt: str = "xlsx", form: Form = FOR
         wb.save(draft)
         annotate(draft, report, out)
     return report, out
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """One document of a batch: its report, and what was written (or why nothing was)."""
+
+    path: str
+    report: FileReport
+    output: str | None = None
+    error: str | None = None  # the output could not be written
+
+
+CHUNK = 4  # documents per task: a PDF takes tens of milliseconds, a web page one
+_JOB: dict[str, object] = {}
+
+
+def _init(outdir: Path, fmt: str, form: Form) -> None:
+    _JOB.update(outdir=outdir, fmt=fmt, form=form)
+
+
+def _import_one(path: str) -> ImportResult:
+    try:
+        report, out = write_imported(Path(path), _JOB["outdir"], _JOB["fmt"], _JOB["form"])  # type: ignore[arg-type]
+    except NotReadable as e:
+        return ImportResult(path, FileReport(path, [e.finding], readable=False))
+    except OSError as e:
+        return ImportResult(path, FileReport(path, []), error=os_reason(e))
+    except Exception as e:  # one strange document must not stop a city's batch
+        reason = f"文件内容异常，无法导入（{type(e).__name__}）"
+        return ImportResult(path, FileReport(path, [finding("file-unreadable", reason=reason)], readable=False))
+    return ImportResult(path, report, str(out))
+
+
+def _import_chunk(paths: list[str]) -> list[ImportResult]:
+    return [_import_one(p) for p in paths]
+
+
+def import_all(paths: list[Path], outdir: Path, fmt: str = "xlsx", form: Form = FORM, *, workers: int | None = None,
+               progress: Callable[[int], None] = lambda n: None) -> list[ImportResult]:
+    """Import many documents on all cores; results in the order of ``paths``."""
+    done = map_chunks(_import_chunk, [str(p) for p in paths], chunk=CHUNK, workers=workers,
+                      initializer=_init, initargs=(outdir, fmt, form), progress=progress)
+    order = {str(p): i for i, p in enumerate(paths)}
+    return sorted(done, key=lambda r: order[r.path])

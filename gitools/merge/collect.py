@@ -11,7 +11,6 @@ import datetime as dt
 import os
 from array import array
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 from gitools.findings import FileReport, finding
 from gitools.form.model import Cell, Form
 from gitools.io.rawbook import RawBook, UnreadableWorkbook
+from gitools.parallel import map_chunks
 from gitools.reader import NotReadable, Submission
 from gitools.readers import read_with_book
 from gitools.validate.engine import validate_all
@@ -108,30 +108,5 @@ def _run_chunk(paths: list[str]) -> list[Received]:
 def read_all(paths: list[Path], form: Form, members: MembersReader, *, workers: int | None = None,
              today: dt.date | None = None, progress: Callable[[int], None] = lambda n: None) -> Iterator[Received]:
     """Every file read and validated, in completion order; ``progress`` gets each chunk's size."""
-    today = today or dt.date.today()
-    names = [str(p) for p in paths]
-    chunks = [names[i:i + CHUNK] for i in range(0, len(names), CHUNK)]
-    workers = max(1, workers or os.cpu_count() or 1)
-    if workers == 1 or len(chunks) < 2:
-        for chunk in chunks:
-            yield from read_chunk(chunk, form, today, members)
-            progress(len(chunk))
-        return
-    limit = workers * 2  # chunks in flight: bounds memory whatever the number of files
-    with ProcessPoolExecutor(min(workers, len(chunks)), initializer=_init,
-                             initargs=(form, today, members)) as pool:
-        pending: dict[Future, int] = {}
-        queue = iter(chunks)
-        for chunk in queue:
-            pending[pool.submit(_run_chunk, chunk)] = len(chunk)
-            if len(pending) >= limit:
-                break
-        while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                size = pending.pop(future)
-                yield from future.result()
-                progress(size)
-                nxt = next(queue, None)
-                if nxt is not None:
-                    pending[pool.submit(_run_chunk, nxt)] = len(nxt)
+    return map_chunks(_run_chunk, [str(p) for p in paths], chunk=CHUNK, workers=workers, initializer=_init,
+                      initargs=(form, today or dt.date.today(), members), progress=progress)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -217,7 +217,9 @@ def validate_file(path: Path, form: Form = FORM, previous: Submission | None = N
 
 
 def validate_files(paths: Sequence[Path], form: Form = FORM, previous: Submission | None = None,
-                   today: dt.date | None = None, batch: int = 64) -> list[tuple[FileReport, Submission | None]]:
+                   today: dt.date | None = None, batch: int = 64,
+                   progress: Callable[[int, int], None] = lambda done, total: None,
+                   ) -> list[tuple[FileReport, Submission | None]]:
     """Many files, validated a batch at a time (the schemas' fixed cost is paid once a batch)."""
     out: list[tuple[FileReport, Submission | None]] = []
     for start in range(0, len(paths), batch):
@@ -234,5 +236,6 @@ def validate_files(paths: Sequence[Path], form: Form = FORM, previous: Submissio
                 out.append((FileReport(str(path), [sub.finding], readable=False), None))
             else:
                 out.append((FileReport(str(path), next(found)), sub))
+        progress(len(out), len(paths))
     return out
 

@@ -223,3 +223,22 @@ def test_import_command_writes_workbooks_that_validate_and_merge_reads_reports(p
     assert main(["merge", str(page.parent), "-o", str(tmp_path / "汇总.xlsx"), "--include-invalid",
                  "--workers", "1"]) == 0
     assert "计入汇总 1 份" in capsys.readouterr().out
+
+
+def test_import_takes_a_folder_on_all_cores_and_one_broken_document_stops_nothing(tmp_path, capsys):
+    from ..conftest import SEEDS
+
+    folder = tmp_path / "各地年报"
+    (folder / "乡镇").mkdir(parents=True)
+    for seed in sorted(SEEDS.glob("00[0-3]_*.txt")):
+        (folder / "乡镇" / seed.name).write_bytes(seed.read_bytes())
+    (folder / "坏了.pdf").write_bytes(b"%PDF-1.4 cut short")
+    (folder / "说明.xlsx").write_bytes(b"not a report")  # not a published report: passed over, said so
+    out = tmp_path / "导入"
+    assert main(["import", str(folder), "-o", str(out), "--workers", "2"]) == 2  # the broken PDF
+    captured = capsys.readouterr()
+    assert sorted(p.name for p in out.iterdir()) == [f"{s.stem}.xlsx" for s in sorted(SEEDS.glob("00[0-3]_*.txt"))]
+    imported = [line for line in captured.out.splitlines() if line.startswith("已导入：")]
+    assert [Path(line.split("：", 1)[1].split(" → ")[0]).name for line in imported] == \
+        [s.name for s in sorted(SEEDS.glob("00[0-3]_*.txt"))]  # in the folder's order, whatever finished first
+    assert "坏了.pdf" in captured.out and "跳过：" in captured.err and "说明.xlsx" in captured.err

@@ -88,12 +88,9 @@ def from_book(book: RawBook, form: Form, path: str = "") -> Submission:
         findings.append(finding("template-version", version=version, current=form.version,
                                 expected=form.version, actual=version))
     tables = {t.key: _read_table(book, t, sources, findings) for t in form.tables}
-    unit = {f.key: _field_value(book, sources.get(f.name), f) for f in form.fields}
-    narrative = {}
-    for s in form.sections:
-        src = sources.get(s.name)
-        raw = book.cell(src.sheet, src.cell) if src else None
-        narrative[s.key] = str(raw.value).strip() if raw and raw.value is not None else ""
+    unit = {f.key: _field_value(raw, f) for f, raw in zip(form.fields, _at(book, form.fields, sources), strict=True)}
+    narrative = {s.key: str(raw.value).strip() if raw and raw.value is not None else ""
+                 for s, raw in zip(form.sections, _at(book, form.sections, sources), strict=True)}
     return Submission(path, unit, tables, narrative, sources, findings,
                       explanations(book, form.result_sheet))
 
@@ -274,11 +271,16 @@ def _recompute(table: Table, values: dict[tuple[str, str], float], refs: list[tu
 # --- identity fields ---------------------------------------------------------------------
 
 
-def _field_value(book: RawBook, src: Source | None, f: UnitField) -> Any:
+def _at(book: RawBook, items: tuple[UnitField, ...] | tuple[Section, ...],
+        sources: dict[str, Source]) -> list[RawCell | None]:
+    """The cells of the identity fields or narrative sections (None where not found)."""
+    found = [src for item in items if (src := sources.get(item.name)) is not None]
+    raws = iter(_raw_cells(book, found))
+    return [next(raws) if item.name in sources else None for item in items]
+
+
+def _field_value(raw: RawCell | None, f: UnitField) -> Any:
     ftype = f.type
-    if src is None:
-        return None
-    raw = book.cell(src.sheet, src.cell)
     value = raw.value if raw else None
     if value is None or (isinstance(value, str) and not value.strip()):
         return None

@@ -5,7 +5,7 @@ defined names, custom properties."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -77,6 +77,13 @@ class RawBook:
         except KeyError:
             return None
         return cells.get(address)
+
+
+def addresses(cells: Cells) -> Iterable[str]:
+    """The addresses a sheet may hold a value at, without reading the values (a sheet read
+    lazily knows them for free; some may turn out empty)."""
+    known = getattr(cells, "addresses", None)
+    return known() if known is not None else cells.keys()
 
 
 def raw_value(value: object) -> str | float | bool | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 
 from gitools.form.addresses import col_letters, col_number, reference, split
@@ -31,20 +31,20 @@ CORRUPT = "文件已损坏或不是 Excel 工作簿（.xlsx），请重新保存
 BROKEN = (zipfile.BadZipFile, zlib.error, KeyError, IndexError, safexml.ParseError, EOFError, ValueError,
           NotImplementedError)
 
-_MAIN_URI = '"http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
-_IRREGULAR = ("<!--", "<![CDATA[", "='")  # comments, CDATA, single-quoted attributes
-_ENCODING = re.compile(r"encoding=[\"']([^\"']*)")
+_MAIN_URI = b'"http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+_IRREGULAR = (b"<!", b"='")  # a declaration, comment or CDATA; single-quoted attributes
+_ENCODING = re.compile(rb"encoding=[\"']([^\"']*)")
 _ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);")
 _PREDEFINED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
-_NUMBER_CELL = re.compile(r'"(?: s="[0-9]+")?(?: t="n")?>(<f>[^<]*</f>)?<v>(-?[0-9]+(?:\.[0-9]+)?(?:[Ee][+-]?[0-9]+)?)</v></c>')
-_NUMERIC = frozenset("-0123456789")
-_TYPE = re.compile(r' t="([^"]*)"')
-_T = re.compile(r"<t(?: [^>]*)?>([^<]*)</t>|<t(?: [^>]*)?/>")
-_PHONETIC = re.compile(r"<rPh\b.*?</rPh>", re.S)
-_SI = re.compile(r"<si>(.*?)</si>|<si/>", re.S)
-_SHEET = re.compile(r'<sheet ((?:[a-zA-Z:]+="[^"]*" ?)*)/>')
-_ATTR = re.compile(r'([a-zA-Z:]+)="([^"]*)"')
-_NAME = re.compile(r"<definedName ([^>]*)>([^<]*)</definedName>")
+_REF = re.compile(rb'<c r="([A-Z]{1,3}[1-9][0-9]{0,6})"')
+_NUMBER_CELL = re.compile(rb'"(?: s="[0-9]+")?(?: t="n")?>(<f>[^<]*</f>)?<v>(-?[0-9]+(?:\.[0-9]+)?(?:[Ee][+-]?[0-9]+)?)</v></c>')
+_TYPE = re.compile(rb' t="([^"]*)"')
+_T = re.compile(rb"<t(?: [^>]*)?>([^<]*)</t>|<t(?: [^>]*)?/>")
+_PHONETIC = re.compile(rb"<rPh\b.*?</rPh>", re.S)
+_SI = re.compile(rb"<si>(.*?)</si>|<si/>", re.S)
+_SHEET = re.compile(rb'<sheet ((?:[a-zA-Z:]+="[^"]*" ?)*)/>')
+_ATTR = re.compile(rb'([a-zA-Z:]+)="([^"]*)"')
+_NAME = re.compile(rb"<definedName ([^>]*)>([^<]*)</definedName>")
 
 
 class _Irregular(Exception):
@@ -52,9 +52,10 @@ class _Irregular(Exception):
 
 
 @lru_cache(maxsize=4096)
-def _text(raw: str) -> str:
+def _text(data: bytes) -> str:
     """Element text as the parser gives it: line ends normalised, references resolved.
     Cached: every workbook of a batch repeats the template's labels."""
+    raw = data.decode("utf-8")
     if "\r" in raw:
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     if "&" in raw:
@@ -74,31 +75,26 @@ def _entity(m: re.Match[str]) -> str:
     return chr(code)
 
 
-def _regular(xml: bytes, root: bytes) -> str | None:
-    """The part as text when it is written the regular way: UTF-8, the main namespace as the
-    only default and bound to no prefix (so every unprefixed c, v, t is a cell's), no comments,
-    CDATA or single-quoted attributes."""
+def _regular(xml: bytes, root: bytes) -> bool:
+    """Written the regular way: UTF-8, the main namespace as the only default and bound to no
+    prefix (so every unprefixed c, v, t is a cell's), no comments, CDATA or single-quoted
+    attributes."""
     head = xml[:1000]
-    declared = _ENCODING.search(head[:head.find(b"?>")].decode("ascii", "replace")) if b"?>" in head else None
-    if root not in head or (declared is not None and declared.group(1).lower() not in ("utf-8", "utf8")):
-        return None
-    text = xml.decode("utf-8")
-    if text.count(_MAIN_URI) != 1 or text.count('xmlns="') != 1 or 'xmlns=' + _MAIN_URI not in text[:1000] \
-            or any(marker in text for marker in _IRREGULAR):
-        return None
-    return text
+    declared = _ENCODING.search(head[:head.find(b"?>")]) if b"?>" in head else None
+    return (root in head and (declared is None or declared.group(1).lower() in (b"utf-8", b"utf8"))
+            and b"xmlns=" + _MAIN_URI in head and xml.count(_MAIN_URI) == 1 and xml.count(b'xmlns="') == 1
+            and not any(marker in xml for marker in _IRREGULAR))
 
 
-def _fast_or_parse(fast: Callable[[str], object], slow: Callable[[bytes], object], xml: bytes, root: bytes):
-    """The fast path when the part is regular and it accounts for every element, else the parser."""
-    safexml.check(xml)
-    text = _regular(xml, root)
-    if text is not None:
+def _fast_or_parse(fast: Callable[[bytes], object], slow: Callable[[bytes], object], xml: bytes, root: bytes):
+    """The fast path when the part is regular and it accounts for every element, else the
+    parser (a regular part has no "<!", so no document type declaration either)."""
+    if _regular(xml, root):
         try:
-            return fast(text)
+            return fast(xml)
         except _Irregular:
             pass
-    return slow(xml)
+    return slow(xml)  # which refuses a document type declaration
 
 
 # --- sheets ------------------------------------------------------------------------------
@@ -106,7 +102,7 @@ def _fast_or_parse(fast: Callable[[str], object], slow: Callable[[bytes], object
 
 def sheet_cells(xml: bytes, strings: SharedStrings) -> Mapping[str, RawCell]:
     """Each non-empty cell of a worksheet part: its cached value and whether it has a formula."""
-    return _fast_or_parse(lambda text: _ScannedSheet(text, xml, strings), lambda raw: _parse_sheet(raw, strings),
+    return _fast_or_parse(lambda raw: _ScannedSheet(raw, strings), lambda raw: _parse_sheet(raw, strings),
                           xml, b"<worksheet")
 
 
@@ -115,12 +111,13 @@ class _ScannedSheet(Mapping[str, RawCell]):
     submission needs its numbers and a few texts, not the hundreds of labels around them.
     A cell the pattern cannot read sends the whole sheet to the parser."""
 
-    def __init__(self, text: str, xml: bytes, strings: SharedStrings):
-        pieces = text.split('<c r="')
-        if len(pieces) - 1 != text.count("<c ") + text.count("<c>") + text.count("<c/>"):
+    def __init__(self, xml: bytes, strings: SharedStrings):
+        pieces = xml.split(b'<c r="')
+        refs = _REF.findall(xml)
+        if not len(refs) == len(pieces) - 1 == xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b"<c/>"):
             raise _Irregular  # a cell whose first attribute is not its double-quoted address
         del pieces[0]
-        self._pieces = dict(zip([p.partition('"')[0] for p in pieces], pieces, strict=True))
+        self._pieces = dict(zip(map(bytes.decode, refs), pieces, strict=True))
         self._xml, self._strings = xml, strings
         self._cells: dict[str, RawCell | None] = {}
         self._parsed: dict[str, RawCell] | None = None
@@ -134,7 +131,7 @@ class _ScannedSheet(Mapping[str, RawCell]):
                     if ref not in cells and ref in pieces:
                         piece = pieces[ref]
                         m = _NUMBER_CELL.match(piece, len(ref))  # most cells asked for: a number, maybe a total
-                        if m is not None and m.group(2) and m.group(2)[0] in _NUMERIC:
+                        if m is not None:
                             cells[ref] = RawCell(float(m.group(2)), m.group(1) is not None)
                         else:
                             cells[ref] = _cell(piece, len(ref), strings)
@@ -144,6 +141,10 @@ class _ScannedSheet(Mapping[str, RawCell]):
             except BROKEN as e:
                 raise UnreadableWorkbook(CORRUPT) from e
         return [self._parsed.get(ref) for ref in refs]
+
+    def addresses(self) -> Iterable[str]:
+        """Every address with a cell element, empty or not, without reading any."""
+        return self._pieces.keys() if self._parsed is None else self._parsed.keys()
 
     def get(self, ref: str, default: RawCell | None = None) -> RawCell | None:
         cell = self.many([ref])[0]
@@ -163,43 +164,43 @@ class _ScannedSheet(Mapping[str, RawCell]):
         return sum(1 for _ in self)
 
 
-def _cell(piece: str, after_ref: int, strings: SharedStrings) -> RawCell | None:
-    """One cell from the text after its '<c r="': the rest of its start tag, then its content."""
-    if piece[after_ref] != '"':
+def _cell(piece: bytes, after_ref: int, strings: SharedStrings) -> RawCell | None:
+    """One cell from the bytes after its '<c r="': the rest of its start tag, then its content."""
+    if piece[after_ref:after_ref + 1] != b'"':
         raise _Irregular
-    close = piece.find(">", after_ref)
+    close = piece.find(b">", after_ref)
     attrs = piece[after_ref + 1:close]
-    if close < 0 or attrs.count('"') % 2 or "<" in attrs:  # a ">" inside an attribute value
+    if close < 0 or attrs.count(b'"') % 2 or b"<" in attrs:  # a ">" inside an attribute value
         raise _Irregular
-    if attrs.endswith("/"):
+    if attrs.endswith(b"/"):
         return None
-    end = piece.find("</c>", close)
+    end = piece.find(b"</c>", close)
     if end < 0:
         raise _Irregular
     inner = piece[close + 1:end]
     value = _value(attrs, inner, strings)
-    formula = "<f" in inner
+    formula = b"<f" in inner
     return RawCell(value, formula) if value is not None or formula else None
 
 
-def _value(attrs: str, inner: str, strings: SharedStrings) -> str | float | bool | None:
-    t = _TYPE.search(attrs).group(1) if " t=" in attrs else "n"
-    if t == "inlineStr":
-        start = inner.find("<is>")
+def _value(attrs: bytes, inner: bytes, strings: SharedStrings) -> str | float | bool | None:
+    t = _TYPE.search(attrs).group(1) if b" t=" in attrs else b"n"
+    if t == b"inlineStr":
+        start = inner.find(b"<is>")
         return _rich(inner[start:]) if start >= 0 else None
-    start = inner.find("<v>")
-    end = inner.find("</v>", start)
-    if start < 0 or end < 0 or "<" in inner[start + 3:end]:
-        if "<v" in inner and "<v/>" not in inner and "<v></v>" not in inner:
+    start = inner.find(b"<v>")
+    end = inner.find(b"</v>", start)
+    if start < 0 or end < 0 or b"<" in inner[start + 3:end]:
+        if b"<v" in inner and b"<v/>" not in inner and b"<v></v>" not in inner:
             raise _Irregular  # a value element the pattern did not read
         return None
     raw = inner[start + 3:end]
-    if t == "s":
+    if t == b"s":
         return strings[int(raw)]
-    if t in ("str", "e"):
+    if t in (b"str", b"e"):
         return _text(raw)
-    if t == "b":
-        return raw == "1"
+    if t == b"b":
+        return raw == b"1"
     if not raw:
         return None
     try:
@@ -208,10 +209,10 @@ def _value(attrs: str, inner: str, strings: SharedStrings) -> str | float | bool
         return _text(raw)
 
 
-def _rich(xml: str) -> str:
+def _rich(xml: bytes) -> str:
     """The text of an <is> or <si>: its <t>, or its runs' <t>, never the phonetic guide."""
-    if "<rPh" in xml:
-        xml = _PHONETIC.sub("", xml)
+    if b"<rPh" in xml:
+        xml = _PHONETIC.sub(b"", xml)
     return "".join(_text(m) for m in _T.findall(xml))
 
 
@@ -292,9 +293,9 @@ class _Marked(list):
     """Shared strings as the pattern found them, markup and all."""
 
 
-def _scan_strings(xml: str) -> list[str]:
-    items = _Marked(m.group(1) or "" for m in _SI.finditer(xml))
-    if len(items) != xml.count("<si>") + xml.count("<si/>") or "<si " in xml:
+def _scan_strings(xml: bytes) -> list[bytes]:
+    items = _Marked(m.group(1) or b"" for m in _SI.finditer(xml))
+    if len(items) != xml.count(b"<si>") + xml.count(b"<si/>") or b"<si " in xml:
         raise _Irregular
     return items
 
@@ -314,28 +315,28 @@ def workbook(xml: bytes) -> tuple[list[tuple[str, str]], tuple[Name, ...]]:
     return _fast_or_parse(_scan_workbook, _parse_workbook, xml, b"<workbook")
 
 
-def _scan_workbook(xml: str) -> tuple[list[tuple[str, str]], tuple[Name, ...]]:
+def _scan_workbook(xml: bytes) -> tuple[list[tuple[str, str]], tuple[Name, ...]]:
     sheets = []
     for m in _SHEET.finditer(xml):
         attrs = {k: _text(v) for k, v in _ATTR.findall(m.group(1))}
-        rid = next((v for k, v in attrs.items() if k.endswith(":id") or k == "id"), "")
-        sheets.append((attrs.get("name", ""), rid))
-    start, end = xml.find("<definedNames>"), xml.find("</definedNames>")
-    section = xml[start:end] if 0 <= start < end else ""
-    if len(sheets) != xml.count("<sheet ") or xml.count("<definedName ") != section.count("</definedName>"):
+        rid = next((v for k, v in attrs.items() if k.endswith(b":id") or k == b"id"), "")
+        sheets.append((attrs.get(b"name", ""), rid))
+    start, end = xml.find(b"<definedNames>"), xml.find(b"</definedNames>")
+    section = xml[start:end] if 0 <= start < end else b""
+    if len(sheets) != xml.count(b"<sheet ") or xml.count(b"<definedName ") != section.count(b"</definedName>"):
         raise _Irregular
     return sheets, _names(section)
 
 
 @lru_cache(maxsize=64)
-def _names(section: str) -> tuple[Name, ...]:
+def _names(section: bytes) -> tuple[Name, ...]:
     """The names of a <definedNames> section; cached, as the workbooks of one template share it."""
     names = []
     for attrs, content in _NAME.findall(section):
         attributes = dict(_ATTR.findall(attrs))
         target = reference(_text(content))
-        if target and "name" in attributes and "localSheetId" not in attributes:
-            names.append((_text(attributes["name"]), *target))
+        if target and b"name" in attributes and b"localSheetId" not in attributes:
+            names.append((_text(attributes[b"name"]), *target))
     return tuple(names)
 
 

@@ -99,7 +99,8 @@ def _with_rows(xml: str, spec: Rows, out) -> None:
     out.write(xml[m.end():].encode())
 
 
-def _cached(xml: str, values: dict[str, float | str]) -> str:
+def with_cached_values(xml: str, values: dict[str, float | str]) -> str:
+    """A sheet's XML with the values of its formula cells filled in (Excel recalculates anyway)."""
     def put(m: re.Match) -> str:
         ref, attrs, formula = m.groups()
         if ref not in values:
@@ -126,7 +127,7 @@ def finish(src: Path, dst: Path, rows: dict[str, Rows] | None = None,
                 continue
             xml = zin.read(info.filename).decode("utf-8")
             if name in cached:
-                xml = _cached(xml, cached[name])
+                xml = with_cached_values(xml, cached[name])
             with zout.open(info.filename, "w", force_zip64=True) as out:
                 if name in rows:
                     _with_rows(xml, rows[name], out)

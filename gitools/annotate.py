@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font
+from openpyxl.workbook import Workbook
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from gitools import resultsheet as rs
@@ -21,9 +22,17 @@ RESULT_SHEET = FORM.result_sheet
 
 
 def annotate(source: Path, report: FileReport, out: Path) -> None:
+    """Write an annotated copy of ``source`` to ``out``."""
     if Path(out).resolve() == Path(source).resolve():
         raise ValueError("批注副本不能覆盖原文件")
     wb = openpyxl.load_workbook(source)
+    annotate_book(wb, report)
+    with atomic_write(Path(out)) as tmp:
+        wb.save(tmp)
+
+
+def annotate_book(wb: Workbook, report: FileReport) -> None:
+    """Write the findings into a workbook held in memory (one being written, or just loaded)."""
     if RESULT_SHEET in wb.sheetnames:
         del wb[RESULT_SHEET]
     if wb.security is not None:
@@ -47,5 +56,3 @@ def annotate(source: Path, report: FileReport, out: Path) -> None:
                 text = target.comment.text + "\n" + text
             target.comment = Comment(text, "gitools", width=320, height=120)
     wb.active = 0
-    with atomic_write(Path(out)) as tmp:
-        wb.save(tmp)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl.packaging.custom import StringProperty
 
-from gitools.annotate import annotate
+from gitools.annotate import annotate_book
 from gitools.findings import FileReport, finding
 from gitools.form import FORM
 from gitools.form.model import Form
@@ -42,10 +41,9 @@ def write_imported(path: Path, outdir: Path, fmt: str = "xlsx", form: Form = FOR
     # parts is what the county must see, so it is never replaced by the template's formula
     wb = fill(build(form, found.year), form, unit=unit, values=found.values, narrative=found.narrative)
     wb.custom_doc_props.append(StringProperty(name=SOURCE_PROPERTY, value=PRINTED))
-    with tempfile.TemporaryDirectory(prefix="gitools-") as d:
-        draft = Path(d) / "draft.xlsx"
-        wb.save(draft)
-        annotate(draft, report, out)
+    annotate_book(wb, report)
+    with atomic_write(out) as tmp:
+        wb.save(tmp)
     return report, out
 
 

@@ -116,7 +116,6 @@ def _sources(book: RawBook, form: Form, findings: list[Finding]) -> dict[str, So
     return sources
 
 
-
 def _locate(book: RawBook, form: Form, findings: list[Finding]) -> dict[str, tuple[str, str]]:
     """Defined names first; for whatever they miss, the offset of a label anchor."""
     where: dict[str, tuple[str, str]] = {}

@@ -10,6 +10,7 @@ other cells is never touched.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from gitools import resultsheet as rs
@@ -19,7 +20,7 @@ from gitools.form import FORM
 from gitools.form.addresses import col_letters, reference
 from gitools.form.model import Form, Severity
 from gitools.io.cells import live
-from gitools.io.rawbook import RawBook, RawCell, raw_value
+from gitools.io.rawbook import LazySheets, RawBook, RawCell, raw_value
 from gitools.reader import NotReadable, from_book
 from gitools.validate import validate
 
@@ -31,29 +32,31 @@ MARKS_TITLE = "本次标色的单元格（下次校验时自动恢复）"
 
 def raw_book(book: Any) -> RawBook:
     """The workbook's values and names as our reader sees a file. Office.js sends values
-    only, so totals are taken as calculated by Excel and not checked for typed-over formulas."""
+    only, so totals are taken as calculated by Excel and not checked for typed-over formulas.
+    Each sheet is read when the reader first looks at it (never 填报说明)."""
     raw = RawBook(formulas_known=False)
-    for sheet in book.sheets:
-        used = sheet.used_range
-        last = used.last_cell
-        rng = sheet.range((1, 1), (last.row, last.column))
-        values = rng.value
-        if not isinstance(values, list):
-            values = [[values]]
-        elif values and not isinstance(values[0], list):
-            values = [values] if last.row == 1 else [[v] for v in values]
-        cells: dict[str, RawCell] = {}
-        for r, row in enumerate(values, start=1):
-            for c, value in enumerate(row, start=1):
-                plain = raw_value(value)
-                if plain is not None:
-                    cells[f"{col_letters(c)}{r}"] = RawCell(plain)
-        raw.sheets[sheet.name] = cells
+    raw.sheets = LazySheets({sheet.name: partial(_sheet_cells, sheet) for sheet in book.sheets})
     for name in book.names:
         target = reference(name.refers_to or "")  # the text, not a Range object per name: 250 names
         if target is not None:
             raw.names[name.name] = target
     return raw
+
+
+def _sheet_cells(sheet: Any) -> dict[str, RawCell]:
+    last = sheet.used_range.last_cell
+    values = sheet.range((1, 1), (last.row, last.column)).value
+    if not isinstance(values, list):
+        values = [[values]]
+    elif values and not isinstance(values[0], list):
+        values = [values] if last.row == 1 else [[v] for v in values]
+    cells: dict[str, RawCell] = {}
+    for r, row in enumerate(values, start=1):
+        for c, value in enumerate(row, start=1):
+            plain = raw_value(value)
+            if plain is not None:
+                cells[f"{col_letters(c)}{r}"] = RawCell(plain)
+    return cells
 
 
 def template_colour(form: Form, sheet: str, cell: str) -> str | None:

@@ -32,7 +32,7 @@ BROKEN = (zipfile.BadZipFile, zlib.error, KeyError, IndexError, safexml.ParseErr
           NotImplementedError)
 
 _MAIN_URI = b'"http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
-_IRREGULAR = (b"<!", b"='")  # a declaration, comment or CDATA; single-quoted attributes
+_SINGLE_QUOTED = re.compile(rb"<[^<>]*\s[\w:.-]+\s*=\s*'")  # an attribute in single quotes
 _ENCODING = re.compile(rb"encoding=[\"']([^\"']*)")
 _ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);")
 _PREDEFINED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
@@ -83,7 +83,8 @@ def _regular(xml: bytes, root: bytes) -> bool:
     declared = _ENCODING.search(head[:head.find(b"?>")]) if b"?>" in head else None
     return (root in head and (declared is None or declared.group(1).lower() in (b"utf-8", b"utf8"))
             and b"xmlns=" + _MAIN_URI in head and xml.count(_MAIN_URI) == 1 and xml.count(b'xmlns="') == 1
-            and not any(marker in xml for marker in _IRREGULAR))
+            and b"<!" not in xml  # a declaration, a comment or CDATA
+            and (b"='" not in xml or _SINGLE_QUOTED.search(xml) is None))  # a formula may hold =' too
 
 
 def _fast_or_parse(fast: Callable[[bytes], object], slow: Callable[[bytes], object], xml: bytes, root: bytes):

@@ -3,13 +3,14 @@ into plain Python values by one lean pass over its bytes, with the XML parser as
 whenever a part is not written the regular way.
 
 Every office suite writes cells the same way: ``<c r="D5" s="3" t="s"><f>…</f><v>…</v></c>``
-in the default namespace, attributes double-quoted. A regular expression takes such a part
-several times faster than building its element tree, which is what brings a workbook's read
-near python-calamine's. A part that uses a namespace prefix, a comment, CDATA, single-quoted
+in the default namespace, attributes double-quoted. Such a sheet is cut at each cell's start
+tag and a cell is decoded only when the reader asks for it, several times faster than building
+the element tree of the whole part; that is what brings a workbook's read near
+python-calamine's. A part that uses a namespace prefix, a comment, CDATA, single-quoted
 attributes or anything else the pattern does not account for, is handed to the parser
-instead: each fast path counts the elements it matched against the element's start tags in
-the part, and any difference sends the whole part to the parser. The parser also decides
-what is malformed, so a broken part is refused exactly as before.
+instead: each fast path counts the elements it found against the element's start tags in the
+part, and any difference sends the whole part to the parser. The parser also decides what is
+malformed, so a broken part is refused as before (a broken cell when it is read).
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ _ENCODING = re.compile(rb"encoding=[\"']([^\"']*)")
 _ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);")
 _PREDEFINED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
 _REF = re.compile(rb'<c r="([A-Z]{1,3}[1-9][0-9]{0,6})"')
-_NUMBER_CELL = re.compile(rb'"(?: s="[0-9]+")?(?: t="n")?>(<f>[^<]*</f>)?<v>(-?[0-9]+(?:\.[0-9]+)?(?:[Ee][+-]?[0-9]+)?)</v></c>')
+_NUMBER_CELLS = re.compile(rb'\x00[A-Z]{1,3}[1-9][0-9]{0,6}"(?:(?: s="[0-9]+")?(?: t="n")?>(<f>[^<]*</f>)?'
+                           rb'<v>(-?[0-9]+(?:\.[0-9]+)?(?:[Ee][+-]?[0-9]+)?)</v></c>)?')  # one match a cell
 _TYPE = re.compile(rb' t="([^"]*)"')
 _T = re.compile(rb"<t(?: [^>]*)?>([^<]*)</t>|<t(?: [^>]*)?/>")
 _PHONETIC = re.compile(rb"<rPh\b.*?</rPh>", re.S)
@@ -128,14 +130,16 @@ class _ScannedSheet(Mapping[str, RawCell]):
         if self._parsed is None:
             pieces, cells, strings = self._pieces, self._cells, self._strings
             try:
-                for ref in refs:
-                    if ref not in cells and ref in pieces:
-                        piece = pieces[ref]
-                        m = _NUMBER_CELL.match(piece, len(ref))  # most cells asked for: a number, maybe a total
-                        if m is not None:
-                            cells[ref] = RawCell(float(m.group(2)), m.group(1) is not None)
-                        else:
-                            cells[ref] = _cell(piece, len(ref), strings)
+                todo = [ref for ref in refs if ref not in cells and ref in pieces]
+                # most cells asked for are numbers, maybe totals: one pattern over all of them at once
+                numbers = _NUMBER_CELLS.findall(b"\x00" + b"\x00".join([pieces[ref] for ref in todo])) if todo else []
+                if len(numbers) != len(todo):
+                    numbers = [(None, b"")] * len(todo)
+                for ref, (formula, number) in zip(todo, numbers, strict=True):
+                    if number:
+                        cells[ref] = RawCell(float(number), bool(formula))
+                    else:
+                        cells[ref] = _cell(pieces[ref], len(ref), strings)
                 return [cells.get(ref) for ref in refs]
             except _Irregular:
                 self._parsed = _parse_sheet(self._xml, self._strings)

@@ -238,9 +238,9 @@ def blank_findings(table: Table, blanks: list[dict[str, str]], count: int | None
 def _frame(table: Table, values: dict[tuple[str, str], float]) -> pd.DataFrame:
     """Rows × columns by form keys; NaN where the form has no cell or nothing could be read."""
     grid = np.full(table.shape, np.nan)
-    position = table.positions
-    for key, value in values.items():
-        grid[position[key]] = value
+    if values:
+        position = table.flat_positions
+        grid.flat[[position[key] for key in values]] = list(values.values())
     return pd.DataFrame(grid, index=_axis(table.row_keys), columns=_axis(table.column_keys), copy=False)
 
 
@@ -251,6 +251,8 @@ def _axis(keys: tuple[str, ...]) -> pd.Index:
 
 def _recompute(table: Table, values: dict[tuple[str, str], float], refs: list[tuple[str, str]]) -> None:
     """Fill totals that have no cached value from their parts (totals of totals too)."""
+    if not refs:
+        return
     defining = {r.anchor: r for r in table.relations if r.defines}
     pending = [ref for ref in refs if ref in defining]
     for _ in range(len(pending) + 1):

@@ -182,9 +182,10 @@ class Table:
         return len(self.rows), len(self.columns)
 
     @cached_property
-    def positions(self) -> dict[Ref, tuple[int, int]]:
-        """(row key, column key) → (row index, column index) in the table's grid."""
-        return {(r, c): (i, j) for i, r in enumerate(self.row_keys) for j, c in enumerate(self.column_keys)}
+    def flat_positions(self) -> dict[Ref, int]:
+        """(row key, column key) → position in the table's grid read row by row."""
+        width = len(self.columns)
+        return {(r, c): i * width + j for i, r in enumerate(self.row_keys) for j, c in enumerate(self.column_keys)}
 
     def _label(self, row: str, column: str) -> str:
         r, c = self.row(row), self.column(column)

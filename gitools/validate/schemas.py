@@ -49,8 +49,7 @@ class Layout:
         return sum(t.shape[0] * t.shape[1] for t in self.form.tables)
 
     def position(self, table: Table, row: str, column: str) -> int:
-        i, j = table.positions[(row, column)]
-        return self.offsets[table.key] + i * table.shape[1] + j
+        return self.offsets[table.key] + table.flat_positions[(row, column)]
 
     @cached_property
     def inputs(self) -> tuple[tuple[Table, Cell], ...]:

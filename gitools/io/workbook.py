@@ -21,15 +21,14 @@ def read(path: Path) -> RawBook:
     path = Path(path)
     try:
         check_size(path)
-        with open(path, "rb") as fh:
-            head = fh.read(8)
+        data = path.read_bytes()  # once: the kind is told by its first bytes, and a package is read from memory
     except TooLarge as e:
         raise UnreadableWorkbook(str(e)) from e
     except OSError as e:
         raise UnreadableWorkbook(f"无法打开文件：{os_reason(e)}") from e
     suffix = path.suffix.lower().lstrip(".")
-    if head == OLE_MAGIC:
+    if data[:8] == OLE_MAGIC:
         return read_values(path, suffix if suffix in ("xls", "et") else "xls")
-    if head[:4] == ZIP_MAGIC and suffix in ("ods", "xlsb"):
+    if data[:4] == ZIP_MAGIC and suffix in ("ods", "xlsb"):
         return read_values(path, suffix)
-    return read_xlsx(path)
+    return read_xlsx(data)

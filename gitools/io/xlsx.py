@@ -23,7 +23,6 @@ from gitools.io.rawbook import Cells, LazySheets, RawBook, UnreadableWorkbook
 from gitools.io.xlsx_parts import BROKEN, CORRUPT, UNSAFE
 
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
 NOT_WORKBOOK = "文件不是 Excel 工作簿（.xlsx），请用统一模板填报"
 
 
@@ -51,10 +50,11 @@ def _normalise(path: str) -> str:
     return "/".join(parts)
 
 
-def read_xlsx(path: Path) -> RawBook:
-    """Values, formula flags, names and properties of an .xlsx package (size checked by the caller)."""
+def read_xlsx(source: Path | bytes) -> RawBook:
+    """Values, formula flags, names and properties of an .xlsx package, from its path or its
+    bytes (size checked by the caller)."""
     try:
-        return _read_package(Package.open(path))
+        return _read_package(Package(source) if isinstance(source, bytes) else Package.open(source))
     except TooLarge as e:
         raise UnreadableWorkbook(f"{e}；请用 Excel 或 WPS 重新保存后报送") from e
     except safexml.UnsafeXml as e:
@@ -91,8 +91,7 @@ def _read_package(z: Package) -> RawBook:
     book = RawBook(sheets=LazySheets({title: _loader(z, part, strings) for title, part in parts.items()}))
     book.names.update((name, (sheet, address)) for name, sheet, address in names)
     if "docProps/custom.xml" in z:
-        for prop in safexml.parse(z.read("docProps/custom.xml")).iter(f"{CUSTOM_NS}property"):
-            book.properties[prop.get("name", "")] = "".join(prop.itertext())
+        book.properties.update(xlsx_parts.properties(z.read("docProps/custom.xml")))
     return book
 
 

@@ -355,3 +355,22 @@ def _parse_workbook(xml: bytes) -> tuple[list[tuple[str, str]], tuple[Name, ...]
             names.append((dn.get("name", ""), *target))
     return sheets, tuple(names)
 
+
+
+# --- custom document properties ----------------------------------------------------------
+
+CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
+_PROPERTY = re.compile(rb'<property ([^>]*)>(.*?)</property>', re.S)
+_TAG = re.compile(rb"<[^>]*>")
+
+
+def properties(xml: bytes) -> dict[str, str]:
+    """The workbook's custom properties (name → text), such as the template version."""
+    uri = b'"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"'
+    if b"xmlns=" + uri in xml[:1000] and xml.count(uri) == 1 and b"<!" not in xml and b"='" not in xml:
+        found = _PROPERTY.findall(xml)
+        if len(found) == xml.count(b"<property "):
+            return {_text(dict(_ATTR.findall(attrs)).get(b"name", b"")): _text(_TAG.sub(b"", inner))
+                    for attrs, inner in found}
+    return {prop.get("name", ""): "".join(prop.itertext())
+            for prop in safexml.parse(xml).iter(f"{CUSTOM_NS}property")}

@@ -137,3 +137,16 @@ def test_a_part_unpacks_to_no_more_than_its_declared_size():
     damaged[data.index(b"xl/a.xml") + len("xl/a.xml") + 5] ^= 0xFF  # a byte of the packed data
     with pytest.raises((zipfile.BadZipFile, __import__("zlib").error)):
         Package(bytes(damaged)).read("xl/a.xml")
+
+
+def test_custom_properties_as_the_parser_reads_them_prefixed_or_not():
+    plain = ('<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/'
+             '2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+             '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="gitools.version">'
+             '<vt:lpwstr>2021.1</vt:lpwstr></property><property pid="3" name="备注"><vt:lpwstr>甲&amp;乙</vt:lpwstr>'
+             '</property></Properties>').encode()
+    prefixed = plain.replace(b"<Properties xmlns=", b"<op:Properties xmlns:op=").replace(b"<property ", b"<op:property ") \
+        .replace(b"</property>", b"</op:property>").replace(b"</Properties>", b"</op:Properties>")
+    expected = {"gitools.version": "2021.1", "备注": "甲&乙"}
+    assert xlsx_parts.properties(plain) == expected
+    assert xlsx_parts.properties(prefixed) == expected

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from gitools.findings import FileReport, finding
-from gitools.form.model import Cell, Form
+from gitools.form.model import Form
 from gitools.io.rawbook import RawBook, UnreadableWorkbook
 from gitools.parallel import map_chunks
 from gitools.reader import NotReadable, Submission
@@ -26,18 +26,9 @@ from gitools.validate.engine import validate_all
 CHUNK = 16  # files per task: enough to amortise the schemas, small enough to balance workers
 
 
-def input_cells(form: Form) -> list[Cell]:
-    """The cells a unit types, in form order: the columns of 明细 and of ``Received.values``."""
-    return list(form.input_cells)
-
-
-def _positions(form: Form) -> list[tuple[str, int, int]]:
-    """(table, row index, column index) of each input cell, to pick values out of the frames."""
-    out = []
-    for c in input_cells(form):
-        t = form.table(c.table)
-        out.append((c.table, [r.key for r in t.rows].index(c.row), [k.key for k in t.columns].index(c.column)))
-    return out
+def _positions(form: Form) -> list[tuple[str, int]]:
+    """(table, position in its grid) of each input cell, to pick values out of the frames."""
+    return [(c.table, form.table(c.table).flat_positions[(c.row, c.column)]) for c in form.input_cells]
 
 
 @dataclass
@@ -48,7 +39,7 @@ class Received:
     modified: float
     report: FileReport
     unit: dict[str, Any] = field(default_factory=dict)
-    values: array = field(default_factory=lambda: array("d"))  # input_cells order; NaN unreadable
+    values: array = field(default_factory=lambda: array("d"))  # form.input_cells order; NaN unreadable
     members: tuple[tuple[str | None, str | None], ...] = ()  # (name, credit code) inside a summary
     narrative: dict[str, str] = field(default_factory=dict)  # for 各单位文字部分, from which the county writes
 
@@ -94,8 +85,8 @@ def read_chunk(paths: list[str], form: Form, today: dt.date, members: MembersRea
         out.append(None)
     positions = _positions(form)
     for (i, sub, inside), findings in zip(subs, validate_all([s for _, s, _ in subs], form, today), strict=True):
-        grids = {key: df.to_numpy() for key, df in sub.tables.items()}
-        values = array("d", (grids[t][r, c] for t, r, c in positions))
+        grids = {key: df.to_numpy().ravel() for key, df in sub.tables.items()}
+        values = array("d", (grids[t][i] for t, i in positions))
         out[i] = Received(sub.path, _modified(sub.path), FileReport(sub.path, findings), sub.unit, values,
                           inside, {k: v for k, v in sub.narrative.items() if v})
     return [r for r in out if r is not None]

@@ -16,7 +16,7 @@ from pathlib import Path
 from gitools.findings import STATUS_ZH, Finding, Status, finding
 from gitools.form.model import Form
 from gitools.io.discover import Skipped
-from gitools.merge.collect import Received, input_cells
+from gitools.merge.collect import Received
 from gitools.roster import RosterEntry, normalise_code
 from gitools.values import compact
 
@@ -58,7 +58,7 @@ class MergeResult:
     missing: list[RosterEntry]
     skipped: list[Skipped]
     collisions: list[Finding]  # merge-double-count: a summary and units it holds, both handed in
-    totals: list[float]  # over input_cells(form), summed over included entries
+    totals: list[float]  # over form.input_cells, summed over included entries
     unit_count: int  # units behind the totals (a summary counts for the units it holds)
 
     @property
@@ -214,7 +214,7 @@ def combine(received: list[Received], form: Form, *, year: int | None = None, in
             e.note = "有错误，按 --include-invalid 计入" if e.status is Status.FAILED else "已计入"
     missing = _match_roster(entries, roster) if roster else []
     collisions = _collisions([e for e in kept if e.included])
-    cells = input_cells(form)
+    cells = form.input_cells
     totals = [0.0] * len(cells)
     unit_count = 0
     for e in entries:

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from gitools.form.indicators import INDICATORS, figures
 from gitools.form.model import Form
-from gitools.merge.collect import input_cells
 from gitools.merge.combine import MergeResult
 from gitools.merge.summary import SUMMARY_PROPERTY, detail_rows
 from gitools.reader import NotReadable
@@ -41,14 +40,14 @@ def previous_year(path: Path, form: Form, this_year: int | None) -> Year:
     year = sub.unit.get("report_year")
     if not isinstance(year, int) or (this_year is not None and year != this_year - 1):
         raise NotComparable(f"{path} 是 {year} 年度的汇总表，本次汇总 {this_year} 年度，应为 {this_year - 1} 年度")
-    cells = input_cells(form)
+    cells = form.input_cells
     units = [(name, code, figures(cells, values)) for name, code, values in detail_rows(book, len(cells))]
     total = {i.key: sum(u[2][i.key] for u in units) for i in INDICATORS}
     return Year(int(year), total, units)
 
 
 def this_year(result: MergeResult, form: Form) -> Year:
-    cells = input_cells(form)
+    cells = form.input_cells
     units = [(e.name or None, e.received.unit.get("credit_code"), figures(cells, list(e.received.values)))
              for e in result.included]
     return Year(result.year or 0, figures(cells, list(result.totals)), units)

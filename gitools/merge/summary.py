@@ -32,7 +32,6 @@ from gitools.io.atomic import atomic_write
 from gitools.io.cells import put
 from gitools.io.rawbook import RawBook
 from gitools.io.xlsx_stream import Formula, Rows, finish
-from gitools.merge.collect import input_cells
 from gitools.merge.combine import MergeResult, problems
 from gitools.reader import from_values
 from gitools.render import first_problems
@@ -214,7 +213,7 @@ def _findings_sheet(ws: Worksheet, result: MergeResult) -> int:
 
 def _detail_rows(result: MergeResult, form: Form) -> Iterator[list[object]]:
     included = result.included
-    width = len(input_cells(form))
+    width = len(form.input_cells)
     for n, e in enumerate(included, start=1):
         u = e.received.unit
         status = STATUS_ZH[e.status] + ("（按要求计入）" if e.status is Status.FAILED else "")
@@ -230,7 +229,7 @@ def _detail_rows(result: MergeResult, form: Form) -> Iterator[list[object]]:
 def _detail_sheet(ws: Worksheet, result: MergeResult, form: Form) -> int:
     ws["A1"] = "明细：计入汇总的各单位填报数（每列之和即汇总表中对应单元格）"
     ws["A1"].font = Font(bold=True, size=14)
-    cells = input_cells(form)
+    cells = form.input_cells
     _header(ws, DETAIL_HEADER_ROW, DETAIL_ID, (6, 28, 22, 10, 16, 8, 12, 40))
     for row in (2, 3):
         for i in range(1, len(DETAIL_ID) + 1):
@@ -271,7 +270,7 @@ def _chart_sheet(ws: Worksheet, result: MergeResult, form: Form) -> None:
     ws.add_chart(bar, "D2")
     # 2. what became of the applications (三、本年度办理结果, by its groups)
     table = form.table("requests")
-    totals = dict(zip(((c.table, c.row, c.column) for c in input_cells(form)), result.totals, strict=True))
+    totals = dict(zip(((c.table, c.row, c.column) for c in form.input_cells), result.totals, strict=True))
     groups: dict[str, float] = {}
     parts = [ref for r in table.relations if r.rule == "requests-results-total" for ref in r.rhs]  # （一）…（六）
     for row_key, col_key in parts:  # totals holds input cells only: a total's parts are not counted twice
@@ -289,7 +288,7 @@ def _chart_sheet(ws: Worksheet, result: MergeResult, form: Form) -> None:
     pie.dataLabels = _labels(percent=True)
     ws.add_chart(pie, f"D{start}")
     # 3. applications received, the units with most
-    new_total = [i for i, c in enumerate(input_cells(form)) if c.table == "requests" and c.row == "new"]
+    new_total = [i for i, c in enumerate(form.input_cells) if c.table == "requests" and c.row == "new"]
     ranked = sorted(((sum(e.received.values[i] for i in new_total), e.name) for e in result.included), reverse=True)[:20]
     start2 = start + 20
     ws.cell(start2, 1, "单位（本年新收申请最多的 20 个）"), ws.cell(start2, 2, "本年新收申请")
@@ -396,7 +395,7 @@ def write_summary(result: MergeResult, form: Form, out: Path, unit: dict[str, ob
         del wb[clerks_only]
     n = len(result.included)
     first, last = DETAIL_HEADER_ROW + 1, DETAIL_HEADER_ROW + n
-    cells = input_cells(form)
+    cells = form.input_cells
     values = dict(zip(((c.table, c.row, c.column) for c in cells), result.totals, strict=True))
     computed = from_values(form, values)
     cached: dict[str, dict[str, float | str]] = {}

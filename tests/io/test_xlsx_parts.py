@@ -150,3 +150,26 @@ def test_custom_properties_as_the_parser_reads_them_prefixed_or_not():
     expected = {"gitools.version": "2021.1", "备注": "甲&乙"}
     assert xlsx_parts.properties(plain) == expected
     assert xlsx_parts.properties(prefixed) == expected
+
+
+def test_a_damaged_sheet_the_report_does_not_use_stops_nothing_one_it_uses_is_reported(tmp_path):
+    from pathlib import Path
+
+    from gitools.findings import Status
+    from gitools.io.xlsx import sheet_parts
+    from gitools.validate import validate_file
+
+    sample = Path(__file__).resolve().parents[2] / "samples" / "example-county-dept-2025.xlsx"
+
+    def with_broken(sheet: str) -> Path:
+        out = tmp_path / f"{sheet}.xlsx"
+        with zipfile.ZipFile(sample) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            part = sheet_parts(src)[sheet]
+            for info in src.infolist():
+                dst.writestr(info, b"<worksheet><sheetData><row" if info.filename == part else src.read(info))
+        return out
+
+    report, _ = validate_file(with_broken("填报说明"))  # the instructions are never read
+    assert report.status is Status.PASSED
+    report, _ = validate_file(with_broken("三、依申请公开"))
+    assert report.status is Status.UNREADABLE and "已损坏" in report.findings[0].message

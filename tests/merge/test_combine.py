@@ -8,12 +8,12 @@ from array import array
 
 from gitools.findings import FileReport, finding
 from gitools.form import FORM
-from gitools.merge.collect import Received, input_cells
+from gitools.merge.collect import Received
 from gitools.merge.combine import choose_year, combine
 from gitools.roster import RosterEntry
 from gitools.template.synthetic import consistent_values, unit
 
-CELLS = input_cells(FORM)
+CELLS = FORM.input_cells
 
 
 def received(path: str, identity: dict, *, values: dict | None = None, errors: bool = False,

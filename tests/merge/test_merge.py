@@ -15,7 +15,6 @@ from gitools.form import FORM
 from gitools.io.workbook import read
 from gitools.io.xlsx import sheet_parts
 from gitools.merge import DoubleCount, MergeError, merge
-from gitools.merge.collect import input_cells
 from gitools.merge.summary import DETAIL_ID, DETAIL_SHEET, STATUS_COLUMNS, STATUS_SHEET, members
 from gitools.reader import from_values
 from gitools.readers import read_submission
@@ -64,7 +63,7 @@ def test_every_total_is_a_formula_over_its_column_of_units(county, tmp_path):
     detail = book.sheets[DETAIL_SHEET]
     with zipfile.ZipFile(out) as z:
         sheet_xml = {name: html.unescape(z.read(part).decode()) for name, part in sheet_parts(z).items()}  # &#26126; → 明
-    for i, cell in enumerate(input_cells(FORM)):
+    for i, cell in enumerate(FORM.input_cells):
         letters = get_column_letter(len(DETAIL_ID) + i + 1)
         table = FORM.table(cell.table)
         xml = sheet_xml[table.sheet]

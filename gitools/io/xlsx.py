@@ -3,14 +3,15 @@ holds a formula, the workbook's defined names and custom properties.
 
 openpyxl needs two loads to see both a formula and its cached value; we need both (a total
 typed over its formula, a file never recalculated), and the merge reads thousands of files.
-Sheets are unpacked at once (so the limits apply to all of them) but read only when looked at:
+Every sheet is checked against the limits at once, but unpacked and read only when looked at:
 a submission is read from six of the template's sheets, never from 填报说明.
 """
 
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Callable, Container, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from types import MappingProxyType
@@ -25,6 +26,20 @@ from gitools.io.xlsx_parts import BROKEN, CORRUPT, UNSAFE
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 NOT_WORKBOOK = "文件不是 Excel 工作簿（.xlsx），请用统一模板填报"
 
+
+@contextmanager
+def _as_unreadable() -> Iterator[None]:
+    """Whatever goes wrong reading the package becomes UnreadableWorkbook, said for a clerk."""
+    try:
+        yield
+    except TooLarge as e:
+        raise UnreadableWorkbook(f"{e}；请用 Excel 或 WPS 重新保存后报送") from e
+    except safexml.UnsafeXml as e:
+        raise UnreadableWorkbook(UNSAFE) from e
+    except BROKEN as e:
+        raise UnreadableWorkbook(CORRUPT) from e
+    except OSError as e:
+        raise UnreadableWorkbook(f"无法读取文件：{os_reason(e)}") from e
 
 
 @lru_cache(maxsize=64)
@@ -53,16 +68,8 @@ def _normalise(path: str) -> str:
 def read_xlsx(source: Path | bytes) -> RawBook:
     """Values, formula flags, names and properties of an .xlsx package, from its path or its
     bytes (size checked by the caller)."""
-    try:
+    with _as_unreadable():
         return _read_package(Package(source) if isinstance(source, bytes) else Package.open(source))
-    except TooLarge as e:
-        raise UnreadableWorkbook(f"{e}；请用 Excel 或 WPS 重新保存后报送") from e
-    except safexml.UnsafeXml as e:
-        raise UnreadableWorkbook(UNSAFE) from e
-    except BROKEN as e:
-        raise UnreadableWorkbook(CORRUPT) from e
-    except OSError as e:
-        raise UnreadableWorkbook(f"无法读取文件：{os_reason(e)}") from e
 
 
 def sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
@@ -98,13 +105,7 @@ def _read_package(z: Package) -> RawBook:
 def _loader(z: Package, part: str, strings: xlsx_parts.SharedStrings) -> Callable[[], Cells]:
     """A sheet's cells, unpacked and read when the reader first looks at the sheet."""
     def load() -> Cells:
-        try:
+        with _as_unreadable():
             return xlsx_parts.sheet_cells(z.read(part), strings)
-        except TooLarge as e:
-            raise UnreadableWorkbook(f"{e}；请用 Excel 或 WPS 重新保存后报送") from e
-        except safexml.UnsafeXml as e:
-            raise UnreadableWorkbook(UNSAFE) from e
-        except BROKEN as e:
-            raise UnreadableWorkbook(CORRUPT) from e
 
     return load

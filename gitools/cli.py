@@ -370,15 +370,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if not files:
         print("错误：没有找到可导入的年报文件（.pdf / .txt / .html / .htm / .docx）", file=sys.stderr)
         return EXIT_USAGE
-    show = bar("导入")
-    done = 0
-
-    def step(n: int) -> None:
-        nonlocal done
-        done += n
-        show(done, len(files))
-
-    results = import_all(files, args.output, args.format, _form(), workers=args.workers, progress=step)
+    results = import_all(files, args.output, args.format, _form(), workers=args.workers, progress=bar("导入"))
     failed_writes = [r for r in results if r.error]
     for r in results:
         if r.output:

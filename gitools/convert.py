@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from gitools.importer import import_report
 from gitools.io.atomic import atomic_write
 from gitools.io.errors import os_reason
 from gitools.parallel import map_chunks
+from gitools.progress import Progress, counting, silent
 from gitools.reader import PRINTED, SOURCE_PROPERTY, NotReadable
 from gitools.render import export
 from gitools.template.fill import fill
@@ -83,9 +83,9 @@ def _import_chunk(paths: list[str]) -> list[ImportResult]:
 
 
 def import_all(paths: list[Path], outdir: Path, fmt: str = "xlsx", form: Form = FORM, *, workers: int | None = None,
-               progress: Callable[[int], None] = lambda n: None) -> list[ImportResult]:
+               progress: Progress = silent) -> list[ImportResult]:
     """Import many documents on all cores; results in the order of ``paths``."""
     done = map_chunks(_import_chunk, [str(p) for p in paths], chunk=CHUNK, workers=workers,
-                      initializer=_init, initargs=(outdir, fmt, form), progress=progress)
+                      initializer=_init, initargs=(outdir, fmt, form), progress=counting(progress, len(paths)))
     order = {str(p): i for i, p in enumerate(paths)}
     return sorted(done, key=lambda r: order[r.path])

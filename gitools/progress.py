@@ -20,6 +20,20 @@ def silent(done: int, total: int) -> None:
     """No progress shown."""
 
 
+def counting(progress: Progress, total: int) -> Callable[[int], None]:
+    """A step function for the worker pool (told each chunk's size) that reports the running
+    count of ``total`` to ``progress``; it reports 0 of ``total`` at once."""
+    done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        progress(done, total)
+
+    progress(0, total)
+    return step
+
+
 def bar(label: str = "读取", stream: TextIO | None = None, *, quiet: bool = False) -> Progress:
     """A one-line bar on ``stream`` (stderr by default), or ``silent`` when no one would see it."""
     out = stream or sys.stderr

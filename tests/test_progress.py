@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gitools.progress import bar, line
+from gitools.progress import bar, counting, line
 
 
 class Terminal(io.StringIO):
@@ -67,3 +67,12 @@ def test_merge_shows_progress_on_a_terminal_but_not_with_json(tmp_path):
     assert "读取 " in shown and "份/秒" in shown
     quiet = _stderr_on_a_terminal(["merge", str(inbox), "-o", str(tmp_path / "汇总2.xlsx"), "--format", "json"], root)
     assert "份/秒" not in quiet
+
+
+def test_counting_turns_chunk_sizes_into_a_running_count():
+    seen = []
+    step = counting(lambda done, total: seen.append((done, total)), 40)
+    step(16)
+    step(16)
+    step(8)
+    assert seen == [(0, 40), (16, 40), (32, 40), (40, 40)]

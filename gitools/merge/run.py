@@ -15,6 +15,7 @@ from gitools.merge.collect import read_all
 from gitools.merge.combine import MergeResult, combine
 from gitools.merge.compare import NotComparable, county_rows, previous_year, this_year, unit_rows
 from gitools.merge.summary import SUMMARY_PROPERTY, YearOverYear, members, summary_unit, write_summary
+from gitools.progress import counting
 from gitools.roster import RosterError, read_roster
 
 
@@ -67,15 +68,8 @@ def merge(inputs: list[Path], output: Path, *, form: Form = FORM, roster: Path |
     files, skipped = plan(inputs, output)
     if not files:
         raise MergeError("没有找到可汇总的工作簿（.xlsx）" + (f"；跳过了 {len(skipped)} 个其他文件" if skipped else ""))
-    done = 0
-
-    def step(n: int) -> None:
-        nonlocal done
-        done += n
-        progress(done, len(files))
-
-    progress(0, len(files))
-    received = list(read_all(files, form, members, workers=workers, today=today, progress=step))
+    received = list(read_all(files, form, members, workers=workers, today=today,
+                             progress=counting(progress, len(files))))
     result = combine(received, form, year=year, include_invalid=include_invalid, roster=expected, skipped=skipped)
     if result.collisions:
         lines = [f"  {c.message}" for c in result.collisions]

@@ -96,7 +96,7 @@ def _read_package(z: Package) -> RawBook:
     for part in parts.values():
         z.check(part)  # every sheet within the limits, read or not
     book = RawBook(sheets=LazySheets({title: _loader(z, part, strings) for title, part in parts.items()}))
-    book.names.update((name, (sheet, address)) for name, sheet, address in names)
+    book.names.update(names)
     if "docProps/custom.xml" in z:
         book.properties.update(xlsx_parts.properties(z.read("docProps/custom.xml")))
     return book

@@ -311,7 +311,7 @@ def _parse_strings(xml: bytes) -> list[str]:
 
 # --- the workbook ------------------------------------------------------------------------
 
-Name = tuple[str, str, str]  # defined name → (name, sheet, "D5")
+Name = tuple[str, tuple[str, str]]  # a defined name and the cell it refers to: (name, (sheet, "D5"))
 
 
 def workbook(xml: bytes) -> tuple[list[tuple[str, str]], tuple[Name, ...]]:
@@ -341,7 +341,7 @@ def _names(section: bytes) -> tuple[Name, ...]:
         attributes = dict(_ATTR.findall(attrs))
         target = reference(_text(content))
         if target and b"name" in attributes and b"localSheetId" not in attributes:
-            names.append((_text(attributes[b"name"]), *target))
+            names.append((_text(attributes[b"name"]), target))
     return tuple(names)
 
 
@@ -352,7 +352,7 @@ def _parse_workbook(xml: bytes) -> tuple[list[tuple[str, str]], tuple[Name, ...]
     for dn in root.iter(f"{NS}definedName"):
         target = reference(dn.text or "")
         if target and dn.get("localSheetId") is None:
-            names.append((dn.get("name", ""), *target))
+            names.append((dn.get("name", ""), target))
     return sheets, tuple(names)
 
 

@@ -113,7 +113,7 @@ def test_defined_names_whatever_the_order_of_their_attributes():
            "</definedNames></workbook>").encode()
     sheets, names = workbook(xml)
     assert sheets == [("二、主动公开", "rId1"), ("O'Neil", "rId2")]
-    assert names == (("active.regulations.issued", "二、主动公开", "B4"), ("a.b", "O'Neil", "C5"))
+    assert names == (("active.regulations.issued", ("二、主动公开", "B4")), ("a.b", ("O'Neil", "C5")))
     assert xlsx_parts._parse_workbook(xml) == (sheets, names)
 
 

@@ -200,14 +200,14 @@ def _value(attrs: bytes, inner: bytes, strings: SharedStrings) -> str | float | 
             raise _Irregular  # a value element the pattern did not read
         return None
     raw = inner[start + 3:end]
+    if not raw:  # an empty <v></v>: no value, whatever the type (a formula whose text result is empty)
+        return None
     if t == b"s":
         return strings[int(raw)]
     if t in (b"str", b"e"):
         return _text(raw)
     if t == b"b":
         return raw == b"1"
-    if not raw:
-        return None
     try:
         return float(raw)
     except ValueError:
@@ -248,7 +248,7 @@ def _parse_sheet(xml: bytes, strings: SharedStrings) -> dict[str, RawCell]:
             elif t in ("str", "e"):
                 value = raw
             elif t == "b":
-                value = raw == "1"
+                value = None if raw is None else raw == "1"
             elif raw is None or raw == "":
                 value = None
             else:

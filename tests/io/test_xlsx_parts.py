@@ -35,7 +35,8 @@ EXCEL = ('<c r="A1" s="2" t="s"><v>0</v></c><c r="B1" s="3"><v>12</v></c><c r="C
          '<c r="D1" t="s"><v>1</v></c><c r="E1" t="inlineStr"><is><t>甲&amp;乙 &lt;丙&gt;</t></is></c>'
          '<c r="F1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c><c r="G1" t="b"><v>1</v></c><c r="H1" t="e"><v>#DIV/0!</v></c>'
          '<c r="I1" s="4"/><c r="J1" s="3" t="n"></c><c r="K1"><v>-1.5E+3</v></c><c r="L1"><f>B1*2</f></c>'
-         '<c r="M1" t="s"><v>2</v></c><c r="N1"><v>3件</v></c><c r="O1" t="inlineStr"><is><t>&#22635;&#x62A5;\r\n说明</t></is></c>')
+         '<c r="M1" t="s"><v>2</v></c><c r="N1"><v>3件</v></c><c r="O1" t="inlineStr"><is><t>&#22635;&#x62A5;\r\n说明</t></is></c>'
+         '<c r="P1" s="5" t="str"><f>IF(B1&gt;0,"","否")</f><v></v></c>')  # LibreOffice's empty text result
 
 
 def test_the_lean_pass_reads_what_excel_writes_as_the_parser_does():
@@ -46,6 +47,7 @@ def test_the_lean_pass_reads_what_excel_writes_as_the_parser_does():
     assert fast["E1"] == RawCell("甲&乙 <丙>") and fast["O1"] == RawCell("填报\n说明")
     assert fast["K1"] == RawCell(-1500.0) and fast["N1"] == RawCell("3件") and fast["G1"] == RawCell(True)
     assert "I1" not in fast and "J1" not in fast  # empty cells
+    assert fast["P1"] == RawCell(None, True)
     assert fast["M1"] == RawCell("")  # an empty string is text, as the parser has it; the reader takes it as blank
 
 
@@ -173,3 +175,18 @@ def test_a_damaged_sheet_the_report_does_not_use_stops_nothing_one_it_uses_is_re
     assert report.status is Status.PASSED
     report, _ = validate_file(with_broken("三、依申请公开"))
     assert report.status is Status.UNREADABLE and "已损坏" in report.findings[0].message
+
+
+def test_every_part_of_a_workbook_libreoffice_saved_reads_the_same_both_ways(office_resave):
+    from pathlib import Path
+
+    from gitools.io.xlsx import sheet_parts
+
+    saved = office_resave(Path(__file__).resolve().parents[2] / "samples" / "faulty-totals.xlsx")
+    with zipfile.ZipFile(saved) as z:
+        strings = z.read("xl/sharedStrings.xml") if "xl/sharedStrings.xml" in z.namelist() else None
+        assert workbook(z.read("xl/workbook.xml")) == xlsx_parts._parse_workbook(z.read("xl/workbook.xml"))
+        for sheet, part in sheet_parts(z).items():
+            fast = dict(sheet_cells(z.read(part), SharedStrings(strings)).items())
+            assert fast == xlsx_parts._parse_sheet(z.read(part), SharedStrings(strings)), sheet
+            assert fast, sheet

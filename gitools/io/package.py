@@ -34,10 +34,6 @@ class Package:
     def __contains__(self, name: str) -> bool:
         return name in self.zip.NameToInfo
 
-    @property
-    def names(self) -> list[str]:
-        return self.zip.namelist()
-
     def check(self, name: str) -> None:
         check_part(self.zip, name)
 

@@ -7,8 +7,8 @@ that fails costs several milliseconds of error bookkeeping), so the data are lai
   one check that every identity holds; the rule of a failing row is its identity's;
 - ``unit``: one row per report and field (filled?) or field check (holds?), with one check;
   the rule of a failing row is its field check's.
-A failing row's position says which report and which cell, identity or field it is
-(``Layout.place``), so every finding names its sheet and cell.
+A failing row's position says which report and which cell, identity or field it is (the
+engine's adapters divide it by the rows a report has), so every finding names its sheet and cell.
 """
 
 from __future__ import annotations

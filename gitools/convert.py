@@ -71,7 +71,7 @@ class ImportResult:
     error: str | None = None  # the output could not be written
 
 
-CHUNK = 4  # documents per task: a PDF takes tens of milliseconds, a web page one
+CHUNK = 4  # documents per task: writing one takes about 0.1 s, reading a PDF nearly half a second
 _JOB: dict[str, object] = {}
 
 

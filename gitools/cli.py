@@ -364,7 +364,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from gitools.progress import bar
     from gitools.render import text_report
 
-    files, skipped = discover(args.reports, suffixes=REPORT_SUFFIXES)
+    files, skipped = discover(args.reports, suffixes=REPORT_SUFFIXES, wanted="可导入的年报文件")
     for s in skipped:
         print(f"跳过：{s.path}（{s.reason}）", file=sys.stderr)
     if not files:

@@ -16,16 +16,16 @@ class Skipped:
     reason: str
 
 
-def _why_not(path: Path, suffixes: frozenset[str]) -> str | None:
+def _why_not(path: Path, suffixes: frozenset[str], wanted: str) -> str | None:
     if path.name.startswith("~$"):
         return "Office 临时锁定文件（文件正被打开）"
     if path.suffix.lower() not in suffixes:
-        return "不是工作簿或年报文件" if suffixes is SUBMISSION_SUFFIXES else "不是可导入的年报文件"
+        return f"不是{wanted}"
     return None
 
 
-def discover(inputs: list[Path], exclude: set[Path] = frozenset(),
-             suffixes: frozenset[str] = SUBMISSION_SUFFIXES) -> tuple[list[Path], list[Skipped]]:
+def discover(inputs: list[Path], exclude: set[Path] = frozenset(), suffixes: frozenset[str] = SUBMISSION_SUFFIXES,
+             wanted: str = "工作簿或年报文件") -> tuple[list[Path], list[Skipped]]:
     """Submissions in ``inputs`` (folders searched recursively, in name order) and what was skipped.
 
     Named files are filtered the same way (a shell's `*.xlsx` also matches lock files). Files
@@ -40,7 +40,7 @@ def discover(inputs: list[Path], exclude: set[Path] = frozenset(),
         if key in seen:
             return
         seen.add(key)
-        reason = "隐藏文件" if hidden else _why_not(path, suffixes)
+        reason = "隐藏文件" if hidden else _why_not(path, suffixes, wanted)
         if reason is None and key in exclude:
             reason = "本次汇总的输出文件"
         if reason is None:

@@ -86,7 +86,7 @@ def read_chunk(paths: list[str], form: Form, today: dt.date, members: MembersRea
     positions = _positions(form)
     for (i, sub, inside), findings in zip(subs, validate_all([s for _, s, _ in subs], form, today), strict=True):
         grids = {key: df.to_numpy().ravel() for key, df in sub.tables.items()}
-        values = array("d", (grids[t][i] for t, i in positions))
+        values = array("d", (grids[t][at] for t, at in positions))
         out[i] = Received(sub.path, _modified(sub.path), FileReport(sub.path, findings), sub.unit, values,
                           inside, {k: v for k, v in sub.narrative.items() if v})
     return [r for r in out if r is not None]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 from gitools.form import FORM
@@ -15,7 +14,7 @@ from gitools.merge.collect import read_all
 from gitools.merge.combine import MergeResult, combine
 from gitools.merge.compare import NotComparable, county_rows, previous_year, this_year, unit_rows
 from gitools.merge.summary import SUMMARY_PROPERTY, YearOverYear, members, summary_unit, write_summary
-from gitools.progress import counting
+from gitools.progress import Progress, counting, silent
 from gitools.roster import RosterError, read_roster
 
 
@@ -56,7 +55,7 @@ def merge(inputs: list[Path], output: Path, *, form: Form = FORM, roster: Path |
           previous: Path | None = None,
           year: int | None = None, include_invalid: bool = False, workers: int | None = None,
           identity: dict[str, object] | None = None, today: dt.date | None = None,
-          progress: Callable[[int, int], None] = lambda done, total: None) -> MergeResult:
+          progress: Progress = silent) -> MergeResult:
     """Merge and write the summary; raise MergeError when there is nothing sound to write."""
     today = today or dt.date.today()
     expected = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +15,7 @@ from gitools.form import FORM
 from gitools.form.addresses import split
 from gitools.form.model import Form
 from gitools.form.rules import BY_CODE
+from gitools.progress import Progress, silent
 from gitools.reader import NotReadable, Submission, at_cell, at_item
 from gitools.readers import read_submission
 from gitools.validate import numbers_in_text as nt
@@ -218,8 +219,7 @@ def validate_file(path: Path, form: Form = FORM, previous: Submission | None = N
 
 def validate_files(paths: Sequence[Path], form: Form = FORM, previous: Submission | None = None,
                    today: dt.date | None = None, batch: int = 64,
-                   progress: Callable[[int, int], None] = lambda done, total: None,
-                   ) -> list[tuple[FileReport, Submission | None]]:
+                   progress: Progress = silent) -> list[tuple[FileReport, Submission | None]]:
     """Many files, validated a batch at a time (the schemas' fixed cost is paid once a batch)."""
     out: list[tuple[FileReport, Submission | None]] = []
     for start in range(0, len(paths), batch):

@@ -25,8 +25,8 @@ os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 import xlwings as xw
 
 from gitools.addin.entry import check_book
-from gitools.addin.officejs import payload
-from gitools.validate import validate_file
+from gitools.jobs.validate import validate_file
+from gitools.testing.officejs import payload
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "faulty-totals.xlsx"

@@ -20,12 +20,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from gitools.convert import import_all
 from gitools.form import FORM
-from gitools.importer import import_report
-from gitools.parallel import worker_count
-from gitools.readers import read_submission
-from gitools.report import write_report
+from gitools.inputs import read_submission
+from gitools.inputs.published import import_report
+from gitools.jobs.imports import import_all
+from gitools.jobs.pool import worker_count
+from gitools.jobs.publish import write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 

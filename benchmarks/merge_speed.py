@@ -29,9 +29,9 @@ import pandas as pd
 from gitools.form import FORM
 from gitools.io.xlsx import sheet_parts
 from gitools.io.xlsx_stream import cell_xml, with_cached_values
-from gitools.reader import from_values
-from gitools.template.synthetic import NARRATIVE, consistent_values, unit
-from gitools.template.writer import write
+from gitools.model.submission import from_values
+from gitools.outputs.xlsx.template.writer import write
+from gitools.testing.synthetic import NARRATIVE, consistent_values, unit
 
 _EMPTY = r'<c r="{ref}"( s="\d+")?( t="\w+")?\s*(?:/>|></c>)'
 
@@ -97,7 +97,7 @@ def baseline(paths: list[Path]) -> float:
 
 def readers(paths: list[Path]) -> dict[str, float]:
     """Milliseconds per file to get the cell values out, for each candidate reader."""
-    from gitools.readers import read_with_book
+    from gitools.inputs import read_with_book
 
     candidates = {
         "gitools read_with_book (the whole Submission)": lambda p: read_with_book(p, FORM),
@@ -129,7 +129,7 @@ def readers(paths: list[Path]) -> dict[str, float]:
 _CHILD = """
 import json, resource, sys, time
 from pathlib import Path
-from gitools.merge import merge
+from gitools.jobs.merge import merge
 start = time.perf_counter()
 result = merge([Path(sys.argv[1])], Path(sys.argv[2]), workers=int(sys.argv[3]))
 seconds = time.perf_counter() - start

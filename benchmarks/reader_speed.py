@@ -31,9 +31,9 @@ from merge_speed import generate
 from python_calamine import CalamineWorkbook
 
 from gitools.form import FORM
+from gitools.inputs import read_with_book
 from gitools.io import xlsx, xlsx_parts
 from gitools.io.workbook import read
-from gitools.readers import read_with_book
 
 
 def calamine(path: Path) -> None:

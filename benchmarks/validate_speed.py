@@ -18,7 +18,7 @@ from pathlib import Path
 import openpyxl
 
 from gitools.form import FORM
-from gitools.validate import validate_file, validate_files
+from gitools.jobs.validate import validate_file, validate_files
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "example-county-dept-2025.xlsx"

@@ -15,15 +15,14 @@ import random
 import sys
 from pathlib import Path
 
-from gitools import resultsheet as rs
-from gitools.form import FORM
-from gitools.importer import import_report
+from gitools.form import FORM, sheets
+from gitools.inputs.published import import_report
 from gitools.io.atomic import atomic_write
 from gitools.io.cells import put
-from gitools.template.fill import fill
-from gitools.template.fill import zeros as fill_zeros
-from gitools.template.synthetic import NARRATIVE, credit_code, realistic_values
-from gitools.template.writer import build
+from gitools.outputs.xlsx.template.fill import fill
+from gitools.outputs.xlsx.template.fill import zeros as fill_zeros
+from gitools.outputs.xlsx.template.writer import build
+from gitools.testing.synthetic import NARRATIVE, credit_code, realistic_values
 
 HERE = Path(__file__).resolve().parent
 SEEDS = HERE / "seeds"
@@ -40,9 +39,9 @@ def write(name: str, unit: dict[str, object], values: Values, narrative: dict[st
     """A filled workbook; ``explanations`` (finding identity → 说明) as a clerk types them in 校验结果."""
     wb = fill(build(FORM), FORM, unit=unit, values=values, narrative=narrative)
     ws = wb[FORM.result_sheet]
-    for row, (key, text) in enumerate((explanations or {}).items(), start=rs.FIRST_ROW):
-        put(ws.cell(row, rs.KEY_COLUMN), key)
-        put(ws.cell(row, rs.EXPLAIN_COLUMN), text)
+    for row, (key, text) in enumerate((explanations or {}).items(), start=sheets.RESULT_FIRST_ROW):
+        put(ws.cell(row, sheets.KEY_COLUMN), key)
+        put(ws.cell(row, sheets.EXPLAIN_COLUMN), text)
     path = HERE / f"{name}.xlsx"
     path.parent.mkdir(exist_ok=True)
     with atomic_write(path) as tmp:

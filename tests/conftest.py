@@ -46,9 +46,9 @@ def office_resave(soffice: str, tmp_path: Path):
 # --- building filled workbooks for tests --------------------------------------------------
 
 from gitools.form import FORM  # noqa: E402
-from gitools.template.fill import fill, zeros  # noqa: E402
-from gitools.template.synthetic import credit_code  # noqa: E402
-from gitools.template.writer import build  # noqa: E402
+from gitools.outputs.xlsx.template.fill import fill, zeros  # noqa: E402
+from gitools.outputs.xlsx.template.writer import build  # noqa: E402
+from gitools.testing.synthetic import credit_code  # noqa: E402
 
 
 def valid_credit_code(division: str = "410721", org8: str = "MB123456") -> str:

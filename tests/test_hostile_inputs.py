@@ -19,11 +19,11 @@ import openpyxl
 import pytest
 
 from gitools.cli import build_parser, main
-from gitools.findings import FileReport, finding
 from gitools.form import FORM
 from gitools.io.atomic import MARK
 from gitools.io.errors import os_reason
-from gitools.template.synthetic import consistent_values, unit
+from gitools.model.findings import FileReport, finding
+from gitools.testing.synthetic import consistent_values, unit
 
 from .conftest import ROOT, SEEDS
 from .merge.conftest import write_unit
@@ -105,7 +105,7 @@ def test_libreoffice_opens_the_summary_and_still_sees_text_not_formulas(tmp_path
 def test_an_annotated_copy_lists_a_formula_like_message_as_text(tmp_path):
     report = FileReport("x.xlsx", [finding("file-unreadable", reason=PAYLOADS[1], sheet="单位信息", cell="B3")])
     out = tmp_path / "标注.xlsx"
-    from gitools.annotate import annotate
+    from gitools.outputs.xlsx.annotate import annotate
 
     annotate(SAMPLES / "example-township-2025.xlsx", report, out)
     assert formulas_from_text(out) == []
@@ -336,7 +336,7 @@ def test_a_merge_killed_for_real_is_cleaned_up_by_the_next_run(tmp_path):
             "    real(*a, **k)\n"
             "    os.kill(os.getpid(), signal.SIGKILL)\n"  # dies with its temporary file written
             "s.finish = finish\n"
-            "import gitools.merge.summary as m; m.finish = finish\n"
+            "import gitools.outputs.xlsx.summary as m; m.finish = finish\n"
             "from gitools.cli import main\n"
             f"main(['merge', {str(SAMPLES / 'county-2025')!r}, '-o', {str(out)!r}])\n")
     killed = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=300)

@@ -1,6 +1,6 @@
 """The worker pool every batch command shares."""
 
-from gitools.parallel import map_chunks, worker_count
+from gitools.jobs.pool import map_chunks, worker_count
 
 
 def _square_all(items: list[int]) -> list[int]:

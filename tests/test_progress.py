@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gitools.progress import bar, counting, line
+from gitools.jobs.progress import bar, counting, line
 
 
 class Terminal(io.StringIO):

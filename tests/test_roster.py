@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from openpyxl import Workbook
 
-from gitools.roster import RosterError, read_roster
+from gitools.inputs.roster import RosterError, read_roster
 
 from .conftest import valid_credit_code
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from gitools.values import Parsed, display, parse_number
+from gitools.model.values import Parsed, display, parse_number
 
 
 @pytest.mark.parametrize("raw, value, how", [

@@ -13,20 +13,21 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from gitools import resultsheet as rs
-from gitools import style
-from gitools.findings import STATUS_ZH, FileReport, Status
-from gitools.form import FORM
+from gitools.form import FORM, sheets
 from gitools.form.addresses import col_letters, reference
 from gitools.form.model import Form, Severity
+from gitools.inputs.workbook import from_book
 from gitools.io.cells import live
 from gitools.io.rawbook import LazySheets, RawBook, RawCell, raw_value
-from gitools.reader import NotReadable, from_book
+from gitools.model.findings import STATUS_ZH, FileReport, Status
+from gitools.model.submission import NotReadable
+from gitools.outputs.xlsx import results as rs
+from gitools.outputs.xlsx import style
 from gitools.validate import validate
 
 COLOURS = {s: f"#{colour}" for s, colour in style.MARK.items()}
 INPUT_COLOUR, TOTAL_COLOUR = f"#{style.INPUT}", f"#{style.TOTAL}"  # the template's own fills
-MARKS_COLUMN = len(rs.COLUMNS) + 2  # beside 校验结果's columns: the cells this run coloured, for the next run
+MARKS_COLUMN = len(sheets.RESULT_COLUMNS) + 2  # beside 校验结果's columns: the cells this run coloured, for the next run
 MARKS_TITLE = "本次标色的单元格（下次校验时自动恢复）"
 
 
@@ -113,10 +114,10 @@ def check_book(book: Any, form: Form = FORM) -> FileReport | None:
     width = max(len(r) for r in rows)
     ws["A1"].value = [[live(v) for v in row] + [None] * (width - len(row)) for row in rows]
     marks: dict[tuple[str, str], Severity] = {}
-    for i, f in enumerate(report.findings, start=rs.FIRST_ROW):
-        ws[f"{col_letters(rs.LEVEL_COLUMN)}{i}"].color = COLOURS[f.severity]
+    for i, f in enumerate(report.findings, start=sheets.RESULT_FIRST_ROW):
+        ws[f"{col_letters(sheets.LEVEL_COLUMN)}{i}"].color = COLOURS[f.severity]
         if f.sheet in names and f.cell:
-            ws[f"{col_letters(rs.LINK_COLUMN)}{i}"].add_hyperlink(f"#'{f.sheet}'!{f.cell}", f.cell,
+            ws[f"{col_letters(sheets.LINK_COLUMN)}{i}"].add_hyperlink(f"#'{f.sheet}'!{f.cell}", f.cell,
                                                                   f"转到 {f.sheet} {f.cell}")
             if marks.get((f.sheet, f.cell)) is not Severity.ERROR:  # an error outranks a warning
                 marks[(f.sheet, f.cell)] = f.severity

@@ -1,5 +1,2 @@
-"""Merging many units' workbooks into one summary workbook (county → city → province)."""
-
-from gitools.merge.run import DoubleCount, MergeError, merge
-
-__all__ = ["DoubleCount", "MergeError", "merge"]
+"""The merge's decisions: which submissions count, their totals, who is missing, and the summary's
+own identity; many reports become one (county → city → province). ``jobs.merge`` runs it."""

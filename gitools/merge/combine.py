@@ -13,12 +13,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gitools.findings import STATUS_ZH, Finding, Status, finding
 from gitools.form.model import Form
+from gitools.inputs.roster import RosterEntry, normalise_code
 from gitools.io.discover import Skipped
-from gitools.merge.collect import Received
-from gitools.roster import RosterEntry, normalise_code
-from gitools.values import compact
+from gitools.merge.received import Received
+from gitools.model.findings import STATUS_ZH, Finding, Status, finding
+from gitools.model.values import compact
 
 
 @dataclass
@@ -228,3 +228,12 @@ def combine(received: list[Received], form: Form, *, year: int | None = None, in
         unit_count += count if summary and isinstance(count, int) and count > 0 else 1
     totals = [round(t, 6) for t in totals]  # amounts in 万元: no 0.30000000000000004
     return MergeResult(year, entries, missing, skipped or [], collisions, totals, unit_count)
+
+
+def outcome(result: MergeResult) -> bool:
+    """Everything expected was merged: each submission in the totals (or replaced by a later
+    copy of the same unit), and no unit of the roster missing."""
+    def superseded(e) -> bool:
+        return any(f.rule == "merge-duplicate" for f in e.findings)
+
+    return not result.missing and all(e.included or superseded(e) for e in result.entries)

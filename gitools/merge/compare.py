@@ -11,11 +11,12 @@ from pathlib import Path
 
 from gitools.form.indicators import INDICATORS, figures
 from gitools.form.model import Form
+from gitools.form.sheets import SUMMARY_PROPERTY
+from gitools.inputs import read_with_book
+from gitools.inputs.summary import detail_rows
 from gitools.merge.combine import MergeResult
-from gitools.merge.summary import SUMMARY_PROPERTY, detail_rows
-from gitools.reader import NotReadable
-from gitools.readers import read_with_book
-from gitools.values import compact
+from gitools.model.submission import NotReadable
+from gitools.model.values import compact
 
 
 class NotComparable(Exception):

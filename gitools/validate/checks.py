@@ -9,9 +9,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from gitools.form.codes import credit_code_problem, division_code_problem, phone_problem
 from gitools.form.model import Form
 from gitools.validate import numbers_in_text as nt
-from gitools.validate.codes import credit_code_problem, division_code_problem, phone_problem
 
 Unit = Mapping[str, Any]
 Reason = Callable[[Any, Unit, Form, dt.date], str | None]

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from gitools.findings import FileReport, Finding, finding
 from gitools.form import FORM
 from gitools.form.addresses import split
 from gitools.form.model import Form
 from gitools.form.rules import BY_CODE
-from gitools.progress import Progress, silent
-from gitools.reader import NotReadable, Submission, at_cell, at_item
-from gitools.readers import read_submission
+from gitools.model.findings import Finding, finding
+from gitools.model.submission import Submission, at_cell, at_item
 from gitools.validate import numbers_in_text as nt
 from gitools.validate.checks import NARRATIVE_COUNTS, NARRATIVE_MENTIONS
 from gitools.validate.schemas import Layout, field_rows, identities_schema, unit_frame, unit_schema, values_schema
@@ -209,33 +206,3 @@ def _order(form: Form, f: Finding) -> tuple:
     rank = sheets.index(f.sheet) if f.sheet in sheets else (-1 if f.sheet is None else len(sheets))
     col, row = split(f.cell) if f.cell else ("", 0)
     return rank, row, len(col), col
-
-
-def validate_file(path: Path, form: Form = FORM, previous: Submission | None = None,
-                  today: dt.date | None = None) -> tuple[FileReport, Submission | None]:
-    """Read and validate one file; an unreadable file is a report, not an exception."""
-    return validate_files([path], form, previous, today)[0]
-
-
-def validate_files(paths: Sequence[Path], form: Form = FORM, previous: Submission | None = None,
-                   today: dt.date | None = None, batch: int = 64,
-                   progress: Progress = silent) -> list[tuple[FileReport, Submission | None]]:
-    """Many files, validated a batch at a time (the schemas' fixed cost is paid once a batch)."""
-    out: list[tuple[FileReport, Submission | None]] = []
-    for start in range(0, len(paths), batch):
-        subs: list[Submission | NotReadable] = []
-        for path in paths[start:start + batch]:
-            try:
-                subs.append(read_submission(path, form))
-            except NotReadable as e:
-                subs.append(e)
-        readable = [s for s in subs if isinstance(s, Submission)]
-        found = iter(validate_all(readable, form, today, previous))
-        for path, sub in zip(paths[start:start + batch], subs, strict=True):
-            if isinstance(sub, NotReadable):
-                out.append((FileReport(str(path), [sub.finding], readable=False), None))
-            else:
-                out.append((FileReport(str(path), next(found)), sub))
-        progress(len(out), len(paths))
-    return out
-

@@ -6,9 +6,9 @@ from __future__ import annotations
 import xlwings as xw
 
 from gitools.addin.entry import COLOURS, INPUT_COLOUR, MARKS_COLUMN, check_book
-from gitools.addin.officejs import payload
 from gitools.form import FORM
 from gitools.form.model import Severity
+from gitools.testing.officejs import payload
 
 from ..conftest import ROOT
 

@@ -14,7 +14,7 @@ import urllib.request
 import pytest
 import xlwings as xw
 
-from gitools.addin.officejs import payload
+from gitools.testing.officejs import payload
 
 from ..conftest import ROOT
 

@@ -10,8 +10,8 @@ import pytest
 
 from gitools.cli import main
 from gitools.form import FORM
-from gitools.importer import import_report
-from gitools.readers import read_submission
+from gitools.inputs import read_submission
+from gitools.inputs.published import import_report
 
 from ..conftest import ROOT
 

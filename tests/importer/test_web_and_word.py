@@ -13,9 +13,9 @@ import pytest
 
 from gitools.cli import main
 from gitools.form import FORM
-from gitools.importer import import_report
-from gitools.reader import from_values
-from gitools.template.synthetic import consistent_values
+from gitools.inputs.published import import_report
+from gitools.model.submission import from_values
+from gitools.testing.synthetic import consistent_values
 from gitools.validate import validate
 
 Cell = tuple[str, int, int]  # text, colspan, rowspan

@@ -157,9 +157,9 @@ def test_custom_properties_as_the_parser_reads_them_prefixed_or_not():
 def test_a_damaged_sheet_the_report_does_not_use_stops_nothing_one_it_uses_is_reported(tmp_path):
     from pathlib import Path
 
-    from gitools.findings import Status
     from gitools.io.xlsx import sheet_parts
-    from gitools.validate import validate_file
+    from gitools.jobs.validate import validate_file
+    from gitools.model.findings import Status
 
     sample = Path(__file__).resolve().parents[2] / "samples" / "example-county-dept-2025.xlsx"
 

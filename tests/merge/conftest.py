@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from gitools.form import FORM
-from gitools.template.fill import fill
-from gitools.template.synthetic import NARRATIVE, consistent_values, unit
-from gitools.template.writer import build
+from gitools.outputs.xlsx.template.fill import fill
+from gitools.outputs.xlsx.template.writer import build
+from gitools.testing.synthetic import NARRATIVE, consistent_values, unit
 
 
 def write_unit(path: Path, identity: dict, values: dict) -> Path:

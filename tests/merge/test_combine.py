@@ -6,12 +6,12 @@ import datetime as dt
 import random
 from array import array
 
-from gitools.findings import FileReport, finding
 from gitools.form import FORM
-from gitools.merge.collect import Received
+from gitools.inputs.roster import RosterEntry
 from gitools.merge.combine import choose_year, combine
-from gitools.roster import RosterEntry
-from gitools.template.synthetic import consistent_values, unit
+from gitools.merge.received import Received
+from gitools.model.findings import FileReport, finding
+from gitools.testing.synthetic import consistent_values, unit
 
 CELLS = FORM.input_cells
 

@@ -7,8 +7,8 @@ import pytest
 
 from gitools.cli import main
 from gitools.form import FORM
-from gitools.template.fill import zeros
-from gitools.template.synthetic import unit
+from gitools.outputs.xlsx.template.fill import zeros
+from gitools.testing.synthetic import unit
 
 from .conftest import write_unit
 

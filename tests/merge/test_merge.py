@@ -12,13 +12,15 @@ import pytest
 from openpyxl.utils import get_column_letter
 
 from gitools.form import FORM
+from gitools.form.sheets import DETAIL_ID, DETAIL_SHEET
+from gitools.inputs import read_submission
+from gitools.inputs.summary import members
 from gitools.io.workbook import read
 from gitools.io.xlsx import sheet_parts
-from gitools.merge import DoubleCount, MergeError, merge
-from gitools.merge.summary import DETAIL_ID, DETAIL_SHEET, STATUS_COLUMNS, STATUS_SHEET, members
-from gitools.reader import from_values
-from gitools.readers import read_submission
-from gitools.validate import validate_file
+from gitools.jobs.merge import DoubleCount, MergeError, merge
+from gitools.jobs.validate import validate_file
+from gitools.model.submission import from_values
+from gitools.outputs.xlsx.summary import STATUS_COLUMNS, STATUS_SHEET
 
 from .conftest import write_unit
 

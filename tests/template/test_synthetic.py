@@ -7,8 +7,8 @@ import random
 import pytest
 
 from gitools.form import FORM
-from gitools.reader import from_values
-from gitools.template.synthetic import realistic_values
+from gitools.model.submission import from_values
+from gitools.testing.synthetic import realistic_values
 from gitools.validate import validate_all
 
 

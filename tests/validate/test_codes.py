@@ -1,6 +1,6 @@
 """GB 32100-2015 credit codes, with the embedded GB 11714 organisation code."""
 
-from gitools.validate.codes import credit_code_problem, division_code_problem, org_check_char, phone_problem
+from gitools.form.codes import credit_code_problem, division_code_problem, org_check_char, phone_problem
 
 from ..conftest import valid_credit_code
 

@@ -15,11 +15,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from gitools import resultsheet as rs
 from gitools.cli import main
-from gitools.findings import Status
-from gitools.form import FORM
-from gitools.validate import validate_file
+from gitools.form import FORM, sheets
+from gitools.jobs.validate import validate_file
+from gitools.model.findings import Status
 
 from ..conftest import valid_credit_code
 
@@ -39,8 +38,8 @@ def explain(path: Path, rule: str, text: str, out: Path | None = None) -> Path:
     """What a clerk does in Excel, WPS or LibreOffice: type a 说明 beside the finding, save."""
     wb = openpyxl.load_workbook(path)
     ws = wb[FORM.result_sheet]
-    row = next(r for r in range(rs.FIRST_ROW, ws.max_row + 1) if ws.cell(r, rs.COLUMNS.index("规则") + 1).value == rule)
-    ws.cell(row, rs.EXPLAIN_COLUMN).value = text
+    row = next(r for r in range(sheets.RESULT_FIRST_ROW, ws.max_row + 1) if ws.cell(r, sheets.RESULT_COLUMNS.index("规则") + 1).value == rule)
+    ws.cell(row, sheets.EXPLAIN_COLUMN).value = text
     out = out or path
     wb.save(out)
     return out
@@ -79,7 +78,7 @@ def test_the_explanation_survives_validating_again_and_a_renamed_shifted_sheet(m
     assert main(["validate", str(copy), "--annotate", str(again)]) == 0  # the new 校验结果 carries it over
     capsys.readouterr()
     ws = openpyxl.load_workbook(again)[FORM.result_sheet]
-    assert [ws.cell(rs.FIRST_ROW, c).value for c in (rs.EXPLAIN_COLUMN, rs.KEY_COLUMN)] == [
+    assert [ws.cell(sheets.RESULT_FIRST_ROW, c).value for c in (sheets.EXPLAIN_COLUMN, sheets.KEY_COLUMN)] == [
         REASON, "narrative-requests-mismatch@narrative.overview"]
     wb = openpyxl.load_workbook(again)
     ws = wb[FORM.result_sheet]

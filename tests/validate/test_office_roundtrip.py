@@ -3,7 +3,7 @@
 import openpyxl
 import pytest
 
-from gitools.validate import validate_file
+from gitools.jobs.validate import validate_file
 
 pytestmark = pytest.mark.office
 

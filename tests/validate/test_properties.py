@@ -4,8 +4,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gitools.form import FORM
-from gitools.reader import from_values
-from gitools.template.fill import zeros
+from gitools.model.submission import from_values
+from gitools.outputs.xlsx.template.fill import zeros
 from gitools.validate import validate
 
 from ..conftest import GOOD_UNIT

@@ -5,8 +5,8 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from gitools.findings import Status
-from gitools.validate import validate_file
+from gitools.jobs.validate import validate_file
+from gitools.model.findings import Status
 
 from ..conftest import valid_credit_code
 
@@ -86,7 +86,7 @@ def test_across_years(make_book):
                      values={(R, "carried_forward", "natural_person"): 1,
                              (A, "normative_documents", "in_force"): 3})
     from gitools.form import FORM
-    from gitools.readers import read_submission
+    from gitools.inputs import read_submission
     prev = read_submission(last, FORM)
     ok, _ = validate_file(make_book(), previous=prev)
     assert ok.findings == []
@@ -176,7 +176,7 @@ def test_an_old_template_version_is_a_warning(make_book, tmp_path):
 
 
 def test_many_files_validated_in_one_batch_say_exactly_what_each_says_alone(tmp_path):
-    from gitools.validate import validate_file, validate_files
+    from gitools.jobs.validate import validate_file, validate_files
 
     from ..conftest import ROOT
 

@@ -1,0 +1,1 @@
+"""Use cases: each reads, checks and writes through the layers below and returns data; the faces call them."""

@@ -1,0 +1,94 @@
+"""`gitools merge` end to end: find the files, read them in parallel, combine, write."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from gitools.form import FORM
+from gitools.form.model import Form
+from gitools.form.sheets import SUMMARY_PROPERTY
+from gitools.inputs.roster import RosterError, read_roster
+from gitools.io.discover import discover
+from gitools.io.rawbook import UnreadableWorkbook
+from gitools.io.workbook import read
+from gitools.jobs.progress import Progress, counting, silent
+from gitools.jobs.receive import read_all
+from gitools.merge.combine import MergeResult, combine
+from gitools.merge.compare import NotComparable, county_rows, previous_year, this_year, unit_rows
+from gitools.merge.identity import summary_unit
+from gitools.outputs.xlsx.summary import YearOverYear, write_summary
+
+
+class MergeError(Exception):
+    """The merge cannot go ahead; ``str(e)`` says why in Chinese (exit code 2)."""
+
+
+class DoubleCount(MergeError):
+    """A summary and units it already holds were both given."""
+
+
+def _previous_output(path: Path) -> bool:
+    """Whether ``path`` is a summary this command wrote before (safe to replace)."""
+    try:
+        return read(path).properties.get(SUMMARY_PROPERTY) == "1"
+    except UnreadableWorkbook:
+        return False
+
+
+def plan(inputs: list[Path], output: Path) -> tuple[list[Path], list]:
+    """The workbooks to read; refuses an output that is one of them."""
+    out = output.resolve()
+    if any(p.resolve() == out for p in inputs if p.is_file()):
+        raise MergeError(f"输出文件 {output} 是输入文件之一，不能覆盖；请换一个输出文件名")
+    exclude = set()
+    if out.is_file():
+        if not _previous_output(out):
+            folders = [p.resolve() for p in inputs if p.is_dir()]
+            if any(out.is_relative_to(f) for f in folders):
+                raise MergeError(f"输出文件 {output} 已存在且位于输入文件夹中（可能是某单位的报表），不能覆盖；"
+                                 "请换一个输出文件名或位置")
+        exclude.add(out)
+    found, skipped = discover(inputs, exclude)
+    return found, skipped
+
+
+def merge(inputs: list[Path], output: Path, *, form: Form = FORM, roster: Path | None = None,
+          previous: Path | None = None,
+          year: int | None = None, include_invalid: bool = False, workers: int | None = None,
+          identity: dict[str, object] | None = None, today: dt.date | None = None,
+          progress: Progress = silent) -> MergeResult:
+    """Merge and write the summary; raise MergeError when there is nothing sound to write."""
+    today = today or dt.date.today()
+    expected = None
+    if roster is not None:
+        try:
+            expected = read_roster(roster)
+        except RosterError as e:
+            raise MergeError(str(e)) from e
+    files, skipped = plan(inputs, output)
+    if not files:
+        raise MergeError("没有找到可汇总的工作簿（.xlsx）" + (f"；跳过了 {len(skipped)} 个其他文件" if skipped else ""))
+    received = list(read_all(files, form, workers=workers, today=today,
+                             progress=counting(progress, len(files))))
+    result = combine(received, form, year=year, include_invalid=include_invalid, roster=expected, skipped=skipped)
+    if result.collisions:
+        lines = [f"  {c.message}" for c in result.collisions]
+        raise DoubleCount("输入中既有汇总表，又有该汇总表已包含的单位报表，合并会重复计算，未生成汇总表：\n"
+                          + "\n".join(lines) + "\n请去掉汇总表或其所含单位的报表后重试")
+    if not result.included:
+        raise MergeError(f"没有可计入汇总的报表（共读取 {len(received)} 份，均未通过校验、无法读取或年度不符）")
+    how = [("计入条件", "全部报表（含未通过校验的，已在明细中标明）" if include_invalid else
+            "没有强制项问题、核实项均已写明说明的报表；未通过的报表未计入，见“报送情况”"),
+           ("应报单位名单", f"{roster.name}（{len(expected)} 个单位）" if roster and expected else "未提供")]
+    yoy = None
+    if previous is not None:
+        try:
+            before = previous_year(previous, form, result.year)
+        except NotComparable as e:
+            raise MergeError(str(e)) from e
+        now = this_year(result, form)
+        yoy = YearOverYear(now.year, before.year, list(county_rows(now, before)), unit_rows(now, before))
+        how.append(("同比", f"与 {previous.name}（{before.year} 年度，{len(before.units)} 个单位）比较，见“同比”"))
+    write_summary(result, form, output, summary_unit(result, form, identity or {}, today), how, yoy)
+    return result

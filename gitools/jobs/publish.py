@@ -1,0 +1,34 @@
+"""`gitools report` as a use case: validate a submission, then write the annual report in each
+format asked for; a report with blocking findings is written only as a marked draft."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gitools.form.model import Form
+from gitools.io.atomic import atomic_write
+from gitools.io.filenames import file_name
+from gitools.model.findings import FileReport
+from gitools.model.submission import Submission
+from gitools.outputs.document import FORMATS
+from gitools.outputs.document.content import document, title
+from gitools.validate import validate
+
+
+def write_report(sub: Submission, form: Form, outdir: Path, formats: list[str], *, force: bool = False,
+                 previous: Submission | None = None) -> tuple[FileReport, list[Path]]:
+    """Validate, then write each format; nothing is written from a report with blocking findings
+    unless ``force``, and then every copy carries a visible draft mark."""
+    report = FileReport(sub.path, validate(sub, form))
+    if report.errors and not force:
+        return report, []
+    blocks = document(sub, form, draft=bool(report.errors), previous=previous)
+    written = []
+    for fmt in formats:
+        suffix, render = FORMATS[fmt]
+        out = outdir / f"{file_name(title(sub))}{suffix}"
+        outdir.mkdir(parents=True, exist_ok=True)
+        with atomic_write(out) as tmp:
+            render(blocks, sub, form, tmp)
+        written.append(out)
+    return report, written

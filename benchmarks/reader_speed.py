@@ -5,7 +5,7 @@
 N distinct workbooks (default 200) are generated from the template, as a county's inbox is.
 Each round reads all of them with:
 - python-calamine: every sheet's values (``to_python``), the floor for reading cell values;
-- gitools reading: the workbook read (``gitools.io.workbook.read``: defined names, custom
+- gitools reading: the workbook read (``gitools.inputs.kinds.read_book``: defined names, custom
   properties) and every cell of the form fetched through its name: the three tables' values with
   cached formula results and formula flags (typed-over totals), the unit, the narrative;
 - gitools ``read_with_book``: the whole Submission built from that (the tables as DataFrames,
@@ -32,8 +32,8 @@ from python_calamine import CalamineWorkbook
 
 from gitools.form import FORM
 from gitools.inputs import read_with_book
+from gitools.inputs.kinds import read_book as read
 from gitools.io import xlsx, xlsx_parts
-from gitools.io.workbook import read
 
 
 def calamine(path: Path) -> None:

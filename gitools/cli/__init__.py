@@ -224,6 +224,7 @@ def _cmd_template(args: argparse.Namespace) -> int:
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     from gitools.inputs import read_submission
+    from gitools.inputs.kinds import SUBMISSION_SUFFIXES
     from gitools.io.discover import discover
     from gitools.jobs.progress import bar
     from gitools.jobs.validate import Annotated, annotate_all, validate_files
@@ -239,7 +240,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         except NotReadable as err:
             print(f"错误：上年文件 {args.previous} 无法读取：{err}", file=sys.stderr)
             return EXIT_USAGE
-    files, skipped = discover(args.files)
+    files, skipped = discover(args.files, SUBMISSION_SUFFIXES)
     many = len(files) > 1 or any(p.is_dir() for p in args.files)
     if args.annotate is not None and many and args.annotate.suffix.lower() in (".xlsx", ".xlsm"):
         print(f"错误：校验多个文件或文件夹时，--annotate 应为输出文件夹，而不是 {args.annotate}", file=sys.stderr)
@@ -320,8 +321,8 @@ def _positive(text: str) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    from gitools.inputs.kinds import REPORT_SUFFIXES
     from gitools.io.discover import discover
-    from gitools.io.kinds import REPORT_SUFFIXES
     from gitools.jobs.imports import import_all
     from gitools.jobs.progress import bar
     from gitools.model.findings import Status

@@ -1,46 +1,65 @@
-"""One registry from the kind of file to the reader that turns it into a Submission: workbooks
-(.xlsx and the older formats) by the workbook reader, published reports (text, web page, Word)
-by the importer. Every command reads submissions through here."""
+"""Files → Submissions. Every command reads through here: the file's kind is looked up in the
+registry (``inputs.kinds``), its loader gives a RawBook (a workbook) or lines (a published
+report), and the workbook reader or the importer turns that into a Submission."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from gitools.form.model import Form
-from gitools.inputs.published import import_report
+from gitools.inputs.kinds import (
+    KINDS,
+    REPORT_SUFFIXES,
+    SUBMISSION_SUFFIXES,
+    WORKBOOK_SUFFIXES,
+    XLSX_SUFFIXES,
+    Family,
+    identify,
+    read_bytes,
+)
+from gitools.inputs.published import Imported, from_lines
+from gitools.inputs.published.lines import Line, UnreadableReport
 from gitools.inputs.workbook import from_book
-from gitools.io.kinds import REPORT_SUFFIXES, WORKBOOK_SUFFIXES, XLSX_SUFFIXES
 from gitools.io.rawbook import RawBook, UnreadableWorkbook
-from gitools.io.workbook import read
 from gitools.model.findings import finding
 from gitools.model.submission import NotReadable, Submission
 
-__all__ = ["READERS", "REPORT_SUFFIXES", "WORKBOOK_SUFFIXES", "XLSX_SUFFIXES", "read_submission", "read_with_book"]
+__all__ = ["KINDS", "REPORT_SUFFIXES", "SUBMISSION_SUFFIXES", "WORKBOOK_SUFFIXES", "XLSX_SUFFIXES",
+           "import_report", "read_submission", "read_with_book"]
 
-Reader = Callable[[Path, Form], tuple[Submission, RawBook]]
 
-
-def _workbook(path: Path, form: Form) -> tuple[Submission, RawBook]:
+def _loaded(path: Path, family: Family | None = None) -> RawBook | list[Line]:
+    """What the file's loader gives (of ``family``, when given); raises NotReadable."""
     try:
-        book = read(path)
-        return from_book(book, form, str(path)), book  # sheets are read as the reader looks at them
-    except UnreadableWorkbook as e:
+        data = read_bytes(path, UnreadableWorkbook)
+        kind = identify(path, data[:8])
+        if family is not None and kind.family is not family:
+            raise UnreadableReport("不是可导入的年报文件")
+        return kind.load(path, data)
+    except (UnreadableWorkbook, UnreadableReport) as e:
         raise NotReadable(finding("file-unreadable", reason=str(e))) from e
-
-
-def _report(path: Path, form: Form) -> tuple[Submission, RawBook]:
-    return import_report(path, form)[0], RawBook()
-
-
-READERS: dict[str, Reader] = {**dict.fromkeys(WORKBOOK_SUFFIXES, _workbook), **dict.fromkeys(REPORT_SUFFIXES, _report)}
 
 
 def read_with_book(path: Path, form: Form) -> tuple[Submission, RawBook]:
     """The submission and the raw workbook it came from (empty for a published report);
     raises NotReadable. A file of an unknown kind is tried as a workbook, which says what it is."""
-    return READERS.get(Path(path).suffix.lower(), _workbook)(Path(path), form)
+    path = Path(path)
+    loaded = _loaded(path)
+    if isinstance(loaded, RawBook):
+        try:
+            return from_book(loaded, form, str(path)), loaded  # sheets are read as the reader looks at them
+        except UnreadableWorkbook as e:
+            raise NotReadable(finding("file-unreadable", reason=str(e))) from e
+    return from_lines(loaded, form, str(path))[0], RawBook()
 
 
 def read_submission(path: Path, form: Form) -> Submission:
     return read_with_book(path, form)[0]
+
+
+def import_report(path: Path, form: Form) -> tuple[Submission, Imported]:
+    """A published report as a Submission, with what the importer found; raises NotReadable."""
+    loaded = _loaded(Path(path), Family.REPORT)
+    if isinstance(loaded, RawBook):  # a report loader gives lines
+        raise NotReadable(finding("file-unreadable", reason="不是可导入的年报文件"))
+    return from_lines(loaded, form, str(path))

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gitools.form.addresses import col_number, split
+from gitools.inputs.kinds import read_book as read
 from gitools.io.encoding import decode
 from gitools.io.rawbook import UnreadableWorkbook
-from gitools.io.workbook import read
 from gitools.model.values import compact
 
 NAME_HEADERS = ("单位名称", "单位全称", "机构名称", "名称", "单位")

@@ -16,7 +16,7 @@ import pandas as pd
 from gitools.form.addresses import col_number, shift, split
 from gitools.form.model import Cell, FieldType, Form, Section, Table, UnitField
 from gitools.inputs.explanations import explanations
-from gitools.io.calamine import KIND_ZH
+from gitools.inputs.kinds import BY_KEY
 from gitools.io.rawbook import RawBook, RawCell
 from gitools.model.findings import Finding, finding
 from gitools.model.submission import (
@@ -42,7 +42,7 @@ def from_book(book: RawBook, form: Form, path: str = "") -> Submission:
         raise NotReadable(finding("not-template", reason="找不到年报统计表（既没有模板的单元格名称，也找不到表格标签），"
                                                          "请使用统一下发的填报模板"))
     if book.kind != "xlsx":
-        findings.append(finding("file-not-xlsx", kind=KIND_ZH[book.kind], actual=book.kind))
+        findings.append(finding("file-not-xlsx", kind=BY_KEY[book.kind].words, actual=book.kind))
     version = book.properties.get("gitools.version")
     if version and version != form.version:
         findings.append(finding("template-version", version=version, current=form.version,

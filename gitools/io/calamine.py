@@ -13,16 +13,10 @@ from pathlib import Path
 from gitools.form.addresses import col_letters
 from gitools.io.rawbook import RawBook, RawCell, UnreadableWorkbook, raw_value
 
-KIND_ZH = {  # what the clerk's office suite calls the format
-    "xls": "Excel 97-2003 工作簿（.xls）",
-    "et": "WPS 表格（.et）",
-    "ods": "OpenDocument 电子表格（.ods）",
-    "xlsb": "Excel 二进制工作簿（.xlsb）",
-}
 
-
-def read_values(path: Path, kind: str) -> RawBook:
-    """Every sheet's values; raises UnreadableWorkbook with the reason in Chinese."""
+def read_values(path: Path, kind: str, words: str) -> RawBook:
+    """Every sheet's values; raises UnreadableWorkbook with the reason in Chinese (``words``: the
+    format as the clerk's office suite calls it)."""
     import python_calamine
 
     try:
@@ -40,6 +34,6 @@ def read_values(path: Path, kind: str) -> RawBook:
     except python_calamine.PasswordError as e:
         raise UnreadableWorkbook("文件设置了打开密码，请取消密码后重新报送") from e
     except (python_calamine.CalamineError, ValueError, OSError) as e:
-        raise UnreadableWorkbook(f"文件已加密（设置了打开密码）或已损坏，无法作为{KIND_ZH[kind]}读取；"
+        raise UnreadableWorkbook(f"文件已加密（设置了打开密码）或已损坏，无法作为{words}读取；"
                                  "请取消密码，用 Excel 或 WPS 另存为 .xlsx 后重新报送") from e
     return book

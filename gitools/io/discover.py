@@ -7,8 +7,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from gitools.io.kinds import SUBMISSION_SUFFIXES
-
 
 @dataclass(frozen=True)
 class Skipped:
@@ -24,8 +22,8 @@ def _why_not(path: Path, suffixes: frozenset[str], wanted: str) -> str | None:
     return None
 
 
-def discover(inputs: list[Path], exclude: set[Path] = frozenset(), suffixes: frozenset[str] = SUBMISSION_SUFFIXES,
-             wanted: str = "工作簿或年报文件") -> tuple[list[Path], list[Skipped]]:
+def discover(inputs: list[Path], suffixes: frozenset[str], wanted: str = "工作簿或年报文件",
+             exclude: frozenset[Path] | set[Path] = frozenset()) -> tuple[list[Path], list[Skipped]]:
     """Submissions in ``inputs`` (folders searched recursively, in name order) and what was skipped.
 
     Named files are filtered the same way (a shell's `*.xlsx` also matches lock files). Files

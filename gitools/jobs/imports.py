@@ -12,7 +12,7 @@ from openpyxl.packaging.custom import StringProperty
 
 from gitools.form import FORM
 from gitools.form.model import Form
-from gitools.inputs.published import import_report
+from gitools.inputs import import_report
 from gitools.io.atomic import atomic_write
 from gitools.io.errors import os_reason
 from gitools.jobs.pool import map_chunks

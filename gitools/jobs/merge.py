@@ -8,10 +8,11 @@ from pathlib import Path
 from gitools.form import FORM
 from gitools.form.model import Form
 from gitools.form.sheets import SUMMARY_PROPERTY
+from gitools.inputs.kinds import SUBMISSION_SUFFIXES
+from gitools.inputs.kinds import read_book as read
 from gitools.inputs.roster import RosterError, read_roster
 from gitools.io.discover import discover
 from gitools.io.rawbook import UnreadableWorkbook
-from gitools.io.workbook import read
 from gitools.jobs.progress import Progress, counting, silent
 from gitools.jobs.receive import read_all
 from gitools.merge.combine import MergeResult, combine
@@ -49,7 +50,7 @@ def plan(inputs: list[Path], output: Path) -> tuple[list[Path], list]:
                 raise MergeError(f"输出文件 {output} 已存在且位于输入文件夹中（可能是某单位的报表），不能覆盖；"
                                  "请换一个输出文件名或位置")
         exclude.add(out)
-    found, skipped = discover(inputs, exclude)
+    found, skipped = discover(inputs, SUBMISSION_SUFFIXES, exclude=exclude)
     return found, skipped
 
 

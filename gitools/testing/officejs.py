@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from gitools.form.addresses import col_letters, col_number, split
-from gitools.io.workbook import read
+from gitools.inputs.kinds import read_book as read
 
 
 def payload(path: Path, xlwings_version: str, active_sheet: int = 0) -> dict[str, Any]:

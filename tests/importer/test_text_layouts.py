@@ -10,8 +10,7 @@ import pytest
 
 from gitools.cli import main
 from gitools.form import FORM
-from gitools.inputs import read_submission
-from gitools.inputs.published import import_report
+from gitools.inputs import import_report, read_submission
 
 from ..conftest import ROOT
 

@@ -1,30 +1,25 @@
-"""Published reports (text, HTML, Word) read into the form, so that a report that was only
-published can be validated, merged and compared like a submitted workbook."""
+"""Published reports (PDF, text, web page, Word) read into the form: each format gives lines of
+fields, the layout reader finds the title, the narrative and the three tables in them, so a
+report that was only published is validated, merged and compared like a submitted workbook."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from gitools.form.model import Form
 from gitools.inputs.published.layout import Imported, parse
-from gitools.inputs.published.sources import UnreadableReport, lines_of
+from gitools.inputs.published.lines import Line
 from gitools.model.findings import finding
 from gitools.model.submission import NotReadable, Submission, from_values
 
 
-def import_report(path: Path, form: Form) -> tuple[Submission, Imported]:
+def from_lines(lines: list[Line], form: Form, path: str = "") -> tuple[Submission, Imported]:
     """The report as a Submission (import findings first); raises NotReadable."""
-    try:
-        lines = lines_of(Path(path))
-    except UnreadableReport as e:
-        raise NotReadable(finding("file-unreadable", reason=str(e))) from e
     found = parse(lines, form)
     if not found.values:
         raise NotReadable(finding("not-template", reason="文件中找不到政府信息公开年度报告的统计表格"))
     unit = {"unit_name": found.unit_name, "report_year": found.year}
-    sub = from_values(form, found.values, unit, found.narrative, path=str(path), compute_totals=False)
+    sub = from_values(form, found.values, unit, found.narrative, path=path, compute_totals=False)
     sub.findings = list(found.findings)
     return sub, found
 
 
-__all__ = ["Imported", "import_report"]
+__all__ = ["Imported", "from_lines"]

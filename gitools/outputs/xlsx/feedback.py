@@ -9,10 +9,10 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from gitools.inputs.kinds import XLSX_SUFFIXES
 from gitools.io.atomic import atomic_write
 from gitools.io.cells import put
 from gitools.io.filenames import file_name
-from gitools.io.kinds import XLSX_SUFFIXES
 from gitools.merge.combine import Entry, MergeResult
 from gitools.model.findings import STATUS_ZH, FileReport
 from gitools.outputs.text import first_problems

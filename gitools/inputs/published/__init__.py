@@ -5,7 +5,8 @@ report that was only published is validated, merged and compared like a submitte
 from __future__ import annotations
 
 from gitools.form.model import Form
-from gitools.inputs.published.layout import Imported, parse
+from gitools.inputs.published.imported import Imported
+from gitools.inputs.published.layout import parse
 from gitools.inputs.published.lines import Line
 from gitools.model.findings import finding
 from gitools.model.submission import NotReadable, Submission, from_values

@@ -103,7 +103,8 @@ def test_libreoffice_opens_the_summary_and_still_sees_text_not_formulas(tmp_path
 
 
 def test_an_annotated_copy_lists_a_formula_like_message_as_text(tmp_path):
-    report = FileReport("x.xlsx", [finding("file-unreadable", reason=PAYLOADS[1], sheet="单位信息", cell="B3")])
+    report = FileReport("x.xlsx", [finding("file-unreadable", reason="unexpected", error=PAYLOADS[1], sheet="单位信息",
+                                           cell="B3", label=PAYLOADS[1])])  # a cell of its own, and inside the message
     out = tmp_path / "标注.xlsx"
     from gitools.outputs.xlsx.annotate import annotate
 

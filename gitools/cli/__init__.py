@@ -249,7 +249,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     reports = [report for report, _ in validate_files(files, previous=previous, progress=show)]
     for s in skipped:  # a file named on the command line that is not there cannot be passed over quietly
         if s.reason == "文件或文件夹不存在":
-            reports.append(FileReport(s.path, [finding("file-unreadable", reason=f"无法打开：{s.reason}")], readable=False))
+            reports.append(FileReport(s.path, [finding("file-unreadable", reason="missing")], readable=False))
         elif args.format == "text":
             print(f"跳过：{s.path}（{s.reason}）", file=sys.stderr)
     if not reports:

@@ -37,7 +37,8 @@ class RuleKind(StrEnum):
     """What a rule checks, which decides how it is executed and where its finding points."""
 
     RELATION = "relation"  # an identity over cells of one table (the form's Relations)
-    VALUE = "value"  # one cell's value as read
+    PARSE = "parse"  # what a number cell holds, met while reading it (text, blank, typed-over total)
+    VALUE = "value"  # one cell's value, once read
     FIELD = "field"  # an item of the unit's identity
     NARRATIVE = "narrative"  # a count the text states, against the tables
     CROSS_YEAR = "cross_year"  # this year's report against last year's
@@ -117,7 +118,9 @@ class Rule:
     """One rule, declared once: its stable code, level, words and message template.
 
     ``message`` is a str.format template over the finding's parameters. It never names the
-    sheet or cell: every renderer shows the location once, beside the message.
+    sheet or cell: every renderer shows the location once, beside the message. A rule that can
+    fail in several ways has one template per way in ``reasons``; the finding's ``reason``
+    parameter names which, and ``message`` is the general sentence (填报说明, unknown ways).
     """
 
     code: str
@@ -127,6 +130,16 @@ class Rule:
     hint: str  # shown in live checks and in 填报说明
     message: str
     in_summary: bool = True  # whether it applies to a summary of many units
+    reasons: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+
+    def template(self, reason: str | None = None) -> str:
+        """The message template for a finding that failed for ``reason``; an unknown reason is
+        a programming error and fails loudly."""
+        if not self.reasons:
+            return self.message
+        if reason not in self.reasons:
+            raise KeyError(f"rule {self.code!r} has no reason {reason!r}")
+        return self.reasons[reason]
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,6 @@ from gitools.inputs.published import Imported, from_lines
 from gitools.inputs.published.lines import Line, UnreadableReport
 from gitools.inputs.workbook import from_book
 from gitools.io.rawbook import RawBook, UnreadableWorkbook
-from gitools.model.findings import finding
 from gitools.model.submission import NotReadable, Submission
 
 __all__ = ["KINDS", "REPORT_SUFFIXES", "SUBMISSION_SUFFIXES", "WORKBOOK_SUFFIXES", "XLSX_SUFFIXES",
@@ -34,10 +33,10 @@ def _loaded(path: Path, family: Family | None = None) -> RawBook | list[Line]:
         data = read_bytes(path, UnreadableWorkbook)
         kind = identify(path, data[:8])
         if family is not None and kind.family is not family:
-            raise UnreadableReport("不是可导入的年报文件")
+            raise UnreadableReport("not-a-report")
         return kind.load(path, data)
     except (UnreadableWorkbook, UnreadableReport) as e:
-        raise NotReadable(finding("file-unreadable", reason=str(e))) from e
+        raise NotReadable(e.finding()) from e
 
 
 def read_with_book(path: Path, form: Form) -> tuple[Submission, RawBook]:
@@ -49,7 +48,7 @@ def read_with_book(path: Path, form: Form) -> tuple[Submission, RawBook]:
         try:
             return from_book(loaded, form, str(path)), loaded  # sheets are read as the reader looks at them
         except UnreadableWorkbook as e:
-            raise NotReadable(finding("file-unreadable", reason=str(e))) from e
+            raise NotReadable(e.finding()) from e
     return from_lines(loaded, form, str(path))[0], RawBook()
 
 
@@ -61,5 +60,5 @@ def import_report(path: Path, form: Form) -> tuple[Submission, Imported]:
     """A published report as a Submission, with what the importer found; raises NotReadable."""
     loaded = _loaded(Path(path), Family.REPORT)
     if isinstance(loaded, RawBook):  # a report loader gives lines
-        raise NotReadable(finding("file-unreadable", reason="不是可导入的年报文件"))
+        raise NotReadable(UnreadableReport("not-a-report").finding())
     return from_lines(loaded, form, str(path))

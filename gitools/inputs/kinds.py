@@ -25,6 +25,7 @@ from gitools.io.errors import os_reason
 from gitools.io.limits import TooLarge, check_size
 from gitools.io.rawbook import RawBook, UnreadableWorkbook
 from gitools.io.xlsx import read_xlsx
+from gitools.model.unreadable import Unreadable
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, .et, and encrypted .xlsx alike
 ZIP = b"PK\x03\x04"
@@ -61,16 +62,15 @@ def _calamine(key: str) -> Loader:
 
 def _pdf(path: Path, data: bytes) -> list[Line]:
     if not data.startswith(PDF):
-        raise UnreadableReport("文件扩展名是 .pdf，但内容不是 PDF（可能已损坏）")
+        raise UnreadableReport("not-pdf")
     try:
         return pdf_lines(path)
     except ScannedPdf as e:
-        raise UnreadableReport("这是扫描件：PDF 中只有页面图像，没有文字，无法读取其中的数字；请向发布单位索取"
-                               "可复制文字的 PDF 或 Word 版，或按原件人工录入") from e
+        raise UnreadableReport("scanned") from e
     except Exception as e:  # pdfplumber/pdfminer raise many kinds on broken files
         if isinstance(e, MemoryError):
             raise
-        raise UnreadableReport(f"PDF 文件已损坏或加密，无法读取（{type(e).__name__}）") from e
+        raise UnreadableReport("pdf-damaged", error=type(e).__name__) from e
 
 
 _MARKUP = re.compile(r"<\s*(html|table|body)\b", re.I)
@@ -78,7 +78,7 @@ _MARKUP = re.compile(r"<\s*(html|table|body)\b", re.I)
 
 def _textual(data: bytes) -> str:
     if data.startswith(OLE):
-        raise UnreadableReport("文件内容不是文字或网页（可能是改了扩展名的 Office 文件）")
+        raise UnreadableReport("not-text")
     return decode(data)
 
 
@@ -129,15 +129,15 @@ def identify(path: Path, head: bytes) -> Kind:
     return next((k for k in KINDS if k.family is named.family and k.claims(head)), named)
 
 
-def read_bytes(path: Path, unreadable: type[Exception]) -> bytes:
+def read_bytes(path: Path, unreadable: type[Unreadable]) -> bytes:
     """A file's bytes, read once and within the size limit; ``unreadable`` says why not."""
     try:
         check_size(path)
         return path.read_bytes()
     except TooLarge as e:
-        raise unreadable(str(e)) from e
+        raise unreadable(e.reason, **e.params) from e
     except OSError as e:
-        raise unreadable(f"无法打开文件：{os_reason(e)}") from e
+        raise unreadable("cannot-open", cause=os_reason(e)) from e
 
 
 def read_book(path: Path) -> RawBook:
@@ -147,5 +147,5 @@ def read_book(path: Path) -> RawBook:
     kind = identify(path, data[:8])
     book = (kind if kind.family is Family.WORKBOOK else KINDS[0]).load(path, data)
     if not isinstance(book, RawBook):  # a workbook loader always gives a book
-        raise UnreadableWorkbook("不是工作簿")
+        raise UnreadableWorkbook("not-xlsx")
     return book

@@ -39,8 +39,7 @@ def from_book(book: RawBook, form: Form, path: str = "") -> Submission:
     findings: list[Finding] = []
     sources = _sources(book, form, findings)
     if not any(n.startswith(tuple(f"{t.key}." for t in form.tables)) for n in sources):
-        raise NotReadable(finding("not-template", reason="找不到年报统计表（既没有模板的单元格名称，也找不到表格标签），"
-                                                         "请使用统一下发的填报模板"))
+        raise NotReadable(finding("not-template", reason="workbook"))
     if book.kind != "xlsx":
         findings.append(finding("file-not-xlsx", kind=BY_KEY[book.kind].words, actual=book.kind))
     version = book.properties.get("gitools.version")

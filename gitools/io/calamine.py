@@ -32,8 +32,7 @@ def read_values(path: Path, kind: str, words: str) -> RawBook:
                         cells[f"{col_letters(c)}{r}"] = RawCell(plain)
             book.sheets[name] = cells
     except python_calamine.PasswordError as e:
-        raise UnreadableWorkbook("文件设置了打开密码，请取消密码后重新报送") from e
+        raise UnreadableWorkbook("password") from e
     except (python_calamine.CalamineError, ValueError, OSError) as e:
-        raise UnreadableWorkbook(f"文件已加密（设置了打开密码）或已损坏，无法作为{words}读取；"
-                                 "请取消密码，用 Excel 或 WPS 另存为 .xlsx 后重新报送") from e
+        raise UnreadableWorkbook("locked-or-damaged", words=words) from e
     return book

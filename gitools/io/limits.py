@@ -8,28 +8,29 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from gitools.model.unreadable import Unreadable
+
 MAX_FILE_BYTES = 200 * 1024 * 1024  # a submitted file (workbook, report, roster) on disk
 MAX_PART_BYTES = 512 * 1024 * 1024  # one part of a zip package (xlsx, docx) once unpacked
 MAX_UNPACK_RATIO = 200  # unpacked / packed size of a part above which it is taken for a zip bomb
 
 
-class TooLarge(Exception):
-    """``str(e)`` says in Chinese what exceeded which limit."""
+class TooLarge(Unreadable):
+    """What exceeded which limit (a reason of file-unreadable)."""
 
 
 def check_size(path: Path) -> None:
     """Refuse a file larger than any report could be, before reading it (raises OSError too)."""
     size = Path(path).stat().st_size
     if size > MAX_FILE_BYTES:
-        raise TooLarge(f"文件过大（{size // 1048576} MB，上限 {MAX_FILE_BYTES // 1048576} MB），未读取；"
-                       "一份年报通常不超过 1 MB，请检查是否报错了文件")
+        raise TooLarge("too-large", size=size // 1048576, limit=MAX_FILE_BYTES // 1048576)
 
 
 def check_part(z: zipfile.ZipFile, name: str) -> None:
     """Refuse a part of a zip package that would exceed the limits once unpacked."""
     info = z.getinfo(name)
     if info.file_size > MAX_PART_BYTES or info.file_size > MAX_UNPACK_RATIO * max(info.compress_size, 4096):
-        raise TooLarge(f"文件中的“{name}”解压后过大（{info.file_size // 1048576} MB），疑为压缩炸弹或已损坏，未读取")
+        raise TooLarge("part-too-large", part=name, size=info.file_size // 1048576)
 
 
 def read_part(z: zipfile.ZipFile, name: str) -> bytes:

@@ -9,8 +9,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMappin
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from gitools.model.unreadable import Unreadable
 
-class UnreadableWorkbook(Exception):
+
+class UnreadableWorkbook(Unreadable):
     """The file cannot be read as a workbook; ``str(e)`` is a message for a clerk."""
 
 

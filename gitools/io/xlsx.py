@@ -21,10 +21,9 @@ from gitools.io.errors import os_reason
 from gitools.io.limits import TooLarge, read_part
 from gitools.io.package import Package
 from gitools.io.rawbook import Cells, LazySheets, RawBook, UnreadableWorkbook
-from gitools.io.xlsx_parts import BROKEN, CORRUPT, UNSAFE
+from gitools.io.xlsx_parts import BROKEN
 
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-NOT_WORKBOOK = "文件不是 Excel 工作簿（.xlsx），请用统一模板填报"
 
 
 @contextmanager
@@ -33,13 +32,14 @@ def _as_unreadable() -> Iterator[None]:
     try:
         yield
     except TooLarge as e:
-        raise UnreadableWorkbook(f"{e}；请用 Excel 或 WPS 重新保存后报送") from e
+        reason = "workbook-part-too-large" if e.reason == "part-too-large" else e.reason
+        raise UnreadableWorkbook(reason, **e.params) from e
     except safexml.UnsafeXml as e:
-        raise UnreadableWorkbook(UNSAFE) from e
+        raise UnreadableWorkbook("unsafe-xml") from e
     except BROKEN as e:
-        raise UnreadableWorkbook(CORRUPT) from e
+        raise UnreadableWorkbook("damaged") from e
     except OSError as e:
-        raise UnreadableWorkbook(f"无法读取文件：{os_reason(e)}") from e
+        raise UnreadableWorkbook("cannot-read", cause=os_reason(e)) from e
 
 
 @lru_cache(maxsize=64)
@@ -75,7 +75,7 @@ def read_xlsx(source: Path | bytes) -> RawBook:
 def sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name → the package part holding its cells, in workbook order."""
     if "xl/workbook.xml" not in z.NameToInfo:
-        raise UnreadableWorkbook(NOT_WORKBOOK)
+        raise UnreadableWorkbook("not-xlsx")
     sheets, _ = xlsx_parts.workbook(read_part(z, "xl/workbook.xml"))
     return _sheet_parts(z.NameToInfo, sheets, _rels(read_part(z, "xl/_rels/workbook.xml.rels")))
 
@@ -87,7 +87,7 @@ def _sheet_parts(present: Container[str], sheets: list[tuple[str, str]], rels: M
 
 def _read_package(z: Package) -> RawBook:
     if "xl/workbook.xml" not in z:
-        raise UnreadableWorkbook(NOT_WORKBOOK)
+        raise UnreadableWorkbook("not-xlsx")
     sheets, names = xlsx_parts.workbook(z.read("xl/workbook.xml"))
     rels = _rels(z.read("xl/_rels/workbook.xml.rels"))
     parts = _sheet_parts(z, sheets, rels)

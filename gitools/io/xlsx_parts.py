@@ -27,8 +27,6 @@ from gitools.io.rawbook import RawCell, UnreadableWorkbook
 
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-UNSAFE = "文件中含有不安全的 XML 内容（实体或文档类型声明），已拒绝读取；请用 Excel 或 WPS 重新保存后报送"
-CORRUPT = "文件已损坏或不是 Excel 工作簿（.xlsx），请重新保存后报送"
 BROKEN = (zipfile.BadZipFile, zlib.error, KeyError, IndexError, safexml.ParseError, EOFError, ValueError,
           NotImplementedError)
 
@@ -144,7 +142,7 @@ class _ScannedSheet(Mapping[str, RawCell]):
             except _Irregular:
                 self._parsed = _parse_sheet(self._xml, self._strings)
             except BROKEN as e:
-                raise UnreadableWorkbook(CORRUPT) from e
+                raise UnreadableWorkbook("damaged") from e
         return [self._parsed.get(ref) for ref in refs]
 
     def addresses(self) -> Iterable[str]:

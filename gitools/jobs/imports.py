@@ -87,8 +87,8 @@ def _import_one(path: str) -> ImportResult:
     except OSError as e:
         return ImportResult(path, FileReport(path, []), error=os_reason(e))
     except Exception as e:  # one strange document must not stop a city's batch
-        reason = f"文件内容异常，无法导入（{type(e).__name__}）"
-        return ImportResult(path, FileReport(path, [finding("file-unreadable", reason=reason)], readable=False))
+        why = finding("file-unreadable", reason="unexpected-import", error=type(e).__name__)
+        return ImportResult(path, FileReport(path, [why], readable=False))
     return ImportResult(path, report, str(out))
 
 

@@ -57,11 +57,11 @@ def read_chunk(paths: list[str], form: Form, today: dt.date) -> list[Received]:
             out.append(Received(path, _modified(path), FileReport(path, [e.finding], False)))
             continue
         except UnreadableWorkbook as e:  # a sheet read late, for the units inside a summary
-            out.append(Received(path, _modified(path), FileReport(path, [finding("file-unreadable", reason=str(e))], False)))
+            out.append(Received(path, _modified(path), FileReport(path, [e.finding()], False)))
             continue
         except Exception as e:  # one strange file must not stop a county's batch
-            msg = f"文件内容异常，无法读取（{type(e).__name__}），请用 Excel 或 WPS 重新保存后报送"
-            out.append(Received(path, _modified(path), FileReport(path, [finding("file-unreadable", reason=msg)], False)))
+            why = finding("file-unreadable", reason="unexpected", error=type(e).__name__)
+            out.append(Received(path, _modified(path), FileReport(path, [why], False)))
             continue
         subs.append((len(out), sub, inside))
         out.append(None)

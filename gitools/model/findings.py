@@ -84,15 +84,20 @@ def _words(value: Any) -> str:
 
 
 def render_message(f: Finding) -> str:
-    """The one place a message is made: the rule's template filled with the finding's parameters."""
+    """The one place a message is made: the rule's template (for the finding's reason, when the
+    rule has several) filled with the finding's parameters."""
     values = {"expected": f.expected, "actual": f.actual, **f.params}
-    return BY_CODE[f.rule].message.format_map({k: _words(v) for k, v in values.items()})
+    template = BY_CODE[f.rule].template(f.params.get("reason"))
+    return template.format_map({k: _words(v) for k, v in values.items()})
 
 
 def finding(rule: str, place: str | None = None, *, sheet: str | None = None, cell: str | None = None,
             label: str | None = None, expected: Any = None, actual: Any = None, key: str = "",
             **params: Any) -> Finding:
-    """A finding whose level comes from the rule catalog, never from the caller."""
+    """A finding whose level comes from the rule catalog, never from the caller; a code the
+    catalog does not declare fails loudly here, not when the message is first shown."""
+    if rule not in BY_CODE:
+        raise KeyError(f"rule {rule!r} is not in the catalog (form/rules.py)")
     return Finding(rule, BY_CODE[rule].level, params, place, sheet, cell, label, expected, actual, key=key)
 
 

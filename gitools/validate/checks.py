@@ -1,6 +1,7 @@
 """The checks behind the declared rules that are not relations over cells, registered by rule
-code: unit fields, narrative links. Each check says *why* a value fails (a reason in Chinese,
-a parameter of the rule's message) or None; the schemas and the engine only execute them."""
+code: unit fields, narrative links. Each field check says *why* a value fails (a ``Problem``:
+one of the rule's reasons and its parameters; the words are the catalog's) or None; the
+schemas and the engine only execute them."""
 
 from __future__ import annotations
 
@@ -9,12 +10,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from gitools.form.codes import credit_code_problem, division_code_problem, phone_problem
+from gitools.form.codes import Problem, credit_code_problem, division_code_problem, phone_problem
 from gitools.form.model import Form
 from gitools.validate import numbers_in_text as nt
 
 Unit = Mapping[str, Any]
-Reason = Callable[[Any, Unit, Form, dt.date], str | None]
+Reason = Callable[[Any, Unit, Form, dt.date], Problem | None]
 
 
 @dataclass(frozen=True)
@@ -24,41 +25,36 @@ class FieldCheck:
     reason: Reason  # (value, whole unit, form, today) → why it fails, or None
 
 
-def _text(problem: Callable[[str], str | None]) -> Reason:
+def _text(problem: Callable[[str], Problem | None]) -> Reason:
     return lambda v, unit, form, today: problem(str(v))
 
 
-def _division_matches(v: Any, unit: Unit, form: Form, today: dt.date) -> str | None:
+def _division_matches(v: Any, unit: Unit, form: Form, today: dt.date) -> Problem | None:
     code = unit.get("credit_code")
     if not (isinstance(code, str) and isinstance(v, str)) or credit_code_problem(code) or division_code_problem(v):
         return None
-    if code[2:8] == v:
-        return None
-    return f"与统一社会信用代码第3至8位 {code[2:8]} 不一致，请核对（信用代码中是登记机关所在地的区划）"
+    return None if code[2:8] == v else Problem(None, {"registered": code[2:8]})
 
 
-def _category(v: Any, unit: Unit, form: Form, today: dt.date) -> str | None:
-    choices = form.field("unit_category").choices
-    return None if v in choices else "不在列表中，请从下拉列表选择"
+def _category(v: Any, unit: Unit, form: Form, today: dt.date) -> Problem | None:
+    return None if v in form.field("unit_category").choices else Problem()
 
 
-def _year(v: Any, unit: Unit, form: Form, today: dt.date) -> str | None:
+def _year(v: Any, unit: Unit, form: Form, today: dt.date) -> Problem | None:
     if isinstance(v, int) and form.first_year <= v <= today.year:
         return None
-    return f"有误：应为 {form.first_year} 至 {today.year} 年之间的4位年份"
+    return Problem(None, {"first": form.first_year, "last": today.year})
 
 
-def _date(v: Any, unit: Unit, form: Form, today: dt.date) -> str | None:
+def _date(v: Any, unit: Unit, form: Form, today: dt.date) -> Problem | None:
     if not isinstance(v, dt.date) or v > today:
-        return "有误：应为日期，不晚于今天"
+        return Problem("not-a-date")
     year = unit.get("report_year")
-    if isinstance(year, int) and v.year < year:
-        return f"早于报告年度 {year}，请核对"
-    return None
+    return Problem("before-year", {"year": year}) if isinstance(year, int) and v.year < year else None
 
 
-def _count(v: Any, unit: Unit, form: Form, today: dt.date) -> str | None:
-    return None if isinstance(v, int) and v >= 1 else "应为正整数"
+def _count(v: Any, unit: Unit, form: Form, today: dt.date) -> Problem | None:
+    return None if isinstance(v, int) and v >= 1 else Problem()
 
 
 FIELD_CHECKS: tuple[FieldCheck, ...] = (

@@ -97,8 +97,9 @@ def _unit_findings(form: Form, subs: Sequence[Submission], today: dt.date) -> li
         field, rule, check = rows[k]
         sub = subs[i]
         value = sub.unit.get(field.key)
-        out.append((i, finding(rule, **at_item(field, sub), value=value,
-                               reason=check.reason(value, sub.unit, form, today) if check else "",
+        problem = check.reason(value, sub.unit, form, today) if check else None
+        how = {"reason": problem.reason, **problem.params} if problem else {}
+        out.append((i, finding(rule, **at_item(field, sub), value=value, **how,
                                actual=None if value is None else str(value))))
     return out
 

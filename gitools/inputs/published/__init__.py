@@ -16,7 +16,7 @@ def from_lines(lines: list[Line], form: Form, path: str = "") -> tuple[Submissio
     """The report as a Submission (import findings first); raises NotReadable."""
     found = parse(lines, form)
     if not found.values:
-        raise NotReadable(finding("not-template", reason="文件中找不到政府信息公开年度报告的统计表格"))
+        raise NotReadable(finding("not-template", reason="report"))
     unit = {"unit_name": found.unit_name, "report_year": found.year}
     sub = from_values(form, found.values, unit, found.narrative, path=path, compute_totals=False)
     sub.findings = list(found.findings)

@@ -69,11 +69,11 @@ def docx_lines(path: Path) -> list[Line]:
         with zipfile.ZipFile(path) as z:
             body = safexml.parse(read_part(z, "word/document.xml")).find(f"{W}body")
     except TooLarge as e:
-        raise UnreadableReport(str(e)) from e
+        raise UnreadableReport(e.reason, **e.params) from e
     except safexml.UnsafeXml as e:
-        raise UnreadableReport("文件中含有不安全的 XML 内容（实体或文档类型声明），已拒绝读取") from e
+        raise UnreadableReport("unsafe-docx") from e
     except (zipfile.BadZipFile, KeyError, safexml.ParseError, ValueError, EOFError) as e:
-        raise UnreadableReport("不是有效的 Word（.docx）文件；旧版 .doc 请另存为 .docx") from e
+        raise UnreadableReport("not-docx") from e
     lines: list[Line] = []
     for child in list(body) if body is not None else []:
         if child.tag == f"{W}p":

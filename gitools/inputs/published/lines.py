@@ -5,18 +5,19 @@ sees text, web pages, Word and PDF alike."""
 from __future__ import annotations
 
 from gitools.io import encoding
+from gitools.model.unreadable import Unreadable
 
 Line = list[str]
 
 
-class UnreadableReport(Exception):
-    """``str(e)`` says in Chinese why the report cannot be read."""
+class UnreadableReport(Unreadable):
+    """Why a published report cannot be read (a reason of file-unreadable)."""
 
 
 def decode(raw: bytes) -> str:
     text = encoding.decode(raw)
     if text is None:
-        raise UnreadableReport("文字编码无法识别（应为 UTF-8 或 GBK/GB18030）")
+        raise UnreadableReport("encoding")
     return text
 
 

@@ -33,7 +33,7 @@ from gitools.outputs.xlsx.template import formulas
 from gitools.outputs.xlsx.template.formulas import FAIL, OK, WARN
 
 FONT = "宋体"
-CLERK_KINDS = {RuleKind.RELATION, RuleKind.VALUE, RuleKind.FIELD, RuleKind.NARRATIVE, RuleKind.CROSS_YEAR}  # what a clerk fills
+CLERK_KINDS = {RuleKind.RELATION, RuleKind.PARSE, RuleKind.VALUE, RuleKind.FIELD, RuleKind.NARRATIVE, RuleKind.CROSS_YEAR}  # what a clerk fills
 INPUT_FILL, TOTAL_FILL, HEADER_FILL = fill(style.INPUT), fill(style.TOTAL), fill(style.HEADER)
 BAD_FILL, WARN_FILL = fill(style.LIVE_FAIL), fill(style.LIVE_WARN)
 THIN = Side(style="thin", color="000000")

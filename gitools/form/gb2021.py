@@ -8,6 +8,7 @@ of rows and columns, so nothing else in the project knows a label or an address.
 from __future__ import annotations
 
 from gitools.form.model import (
+    Carried,
     Cell,
     Column,
     FieldType,
@@ -16,6 +17,7 @@ from gitools.form.model import (
     Relation,
     Row,
     Section,
+    Stock,
     Table,
     UnitField,
     ValueType,
@@ -319,12 +321,18 @@ SECTIONS = tuple(Section(k, label, NARRATIVE_SHEET, f"B{3 + i}", parent)
 
 INFO_SHEET = "填报说明"
 
+LINKS = (
+    Carried("previous-carry-mismatch", "requests", this_row="carried_over", last_row="carried_forward"),
+    Stock("previous-in-force-mismatch", "active", rows=("regulations", "normative_documents"),
+          stock="in_force", added="issued", removed="repealed"),
+)
+
 FORM = Form(
     id=FORM_ID, title=TITLE, version=FORM_VERSION,
     tables=(_active_table(), _request_table(), _appeal_table()),
     fields=FIELDS, sections=SECTIONS, rules=RULES,
     info_sheet=INFO_SHEET, unit_sheet=UNIT_SHEET, narrative_sheet=NARRATIVE_SHEET,
-    summary_category=SUMMARY_CATEGORY,
+    summary_category=SUMMARY_CATEGORY, links=LINKS,
 )
 
 __all__ = ["FORM"]

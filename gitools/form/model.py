@@ -133,9 +133,9 @@ class Rule:
     reasons: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
     def template(self, reason: str | None = None) -> str:
-        """The message template for a finding that failed for ``reason``; an unknown reason is
-        a programming error and fails loudly."""
-        if not self.reasons:
+        """The message template for a finding that failed for ``reason`` (None: the general
+        sentence); an unknown reason is a programming error and fails loudly."""
+        if reason is None or not self.reasons:
             return self.message
         if reason not in self.reasons:
             raise KeyError(f"rule {self.code!r} has no reason {reason!r}")

@@ -17,7 +17,7 @@ EXECUTED = frozenset({RuleKind.RELATION, RuleKind.VALUE, RuleKind.FIELD, RuleKin
 EMITTED_BY = {  # the kinds whose findings are made where the problem is met, not by validation
     RuleKind.PARSE: ("gitools.inputs.workbook", "gitools.model.submission", "gitools.inputs.published.place"),
     RuleKind.IMPORT: ("gitools.inputs.published",),
-    RuleKind.FILE: ("gitools.inputs", "gitools.model.unreadable", "gitools.jobs", "gitools.cli"),
+    RuleKind.FILE: ("gitools.io", "gitools.inputs", "gitools.model.unreadable", "gitools.jobs", "gitools.cli"),
     RuleKind.MERGE: ("gitools.merge.combine",),
 }
 

@@ -132,3 +132,26 @@ def test_a_web_page_naming_its_unit_and_year_only_in_its_title(tmp_path):
             "</body></html>")
     _, found = imported(tmp_path, page, "page.html")
     assert (found.unit_name, found.year) == ("示例县水利局", 2024)
+
+
+UNTITLED = """年度报告
+二、主动公开政府信息情况
+信息内容 本年制发件数 本年废止件数 现行有效件数
+规章 1 0 4
+行政规范性文件\t2\t0\t约6
+规章 9 9 9
+三、收到和处理政府信息公开申请情况
+一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0
+"""
+
+
+def test_what_cannot_be_read_is_said_and_left_empty_never_guessed(tmp_path):
+    sub, found = imported(tmp_path, UNTITLED)
+    said = {f.rule: f for f in found.findings}
+    assert said["import-title-missing"].message.startswith("标题中找不到单位名称和报告年度")
+    assert said["import-table-missing"].sheet == "四、复议诉讼" and said["import-table-missing"].place == "appeals"
+    assert said["import-cell-not-number"].message == "原文第 5 行“行政规范性文件”中的“约6”不是数字，此格留空"
+    assert sub.tables["active"].isna().at["normative_documents", "in_force"]
+    assert said["import-row-repeated"].message == "原文第 6 行“规章”重复出现（第一次在第 4 行），只采用第一次的数字"
+    assert [sub.tables["active"].at["regulations", c] for c in ("issued", "repealed", "in_force")] == [1, 0, 4]
+    assert sub.tables["appeals"].isna().all().all()  # a missing table stays unknown, not 0

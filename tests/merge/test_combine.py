@@ -8,7 +8,7 @@ from array import array
 
 from gitools.form import FORM
 from gitools.inputs.roster import RosterEntry
-from gitools.merge.combine import choose_year, combine
+from gitools.merge.combine import choose_year, combine, problems
 from gitools.merge.received import Received
 from gitools.model.findings import FileReport, finding
 from gitools.testing.synthetic import consistent_values, unit
@@ -76,6 +76,8 @@ def test_roster_lists_the_missing_and_the_unknown():
     broken = unreadable("收件/示例县坏文件镇-年报.xlsx")
     result = combine([a, b, stranger, broken], FORM, roster=roster)
     assert [r.name for r in result.missing] == ["示例县未报送镇人民政府"]
+    said = [(unit, f.rule, f.message) for unit, path, f in problems(result) if path is None]
+    assert said == [("示例县未报送镇人民政府", "merge-missing", "示例县未报送镇人民政府（名单第 4 行）没有报送")]
     by_path = {e.received.path: e for e in result.entries}
     assert by_path["a.xlsx"].roster is roster[0] and by_path["b.xlsx"].roster is roster[1]
     assert by_path[broken.path].roster is roster[3]  # matched by its file name, reported as unreadable

@@ -55,6 +55,7 @@ def test_a_consistent_report_passes_without_any_finding(make_book):
                  (A, "regulations", "issued"): None, (A, "regulations", "repealed"): None}},
      "value-blank-many", "B4", "notice"),
     ({"values": {(A, "licensing", "decisions"): 12000}}, "value-unusually-large", "B8", "review"),
+    ({"unit": {"unit_count": 0}}, "unit-count-invalid", "B11", "mandatory"),
 ])
 def test_each_rule_finds_its_mistake(make_book, overrides, rule, cell, level):
     report, _ = validate_file(make_book(**overrides))

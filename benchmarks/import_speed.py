@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from gitools.form import FORM
-from gitools.inputs import import_report, read_submission
+from gitools.inputs.read import import_report, read_submission
 from gitools.jobs.imports import import_all
 from gitools.jobs.pool import worker_count
 from gitools.jobs.publish import write_report

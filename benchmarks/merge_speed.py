@@ -97,7 +97,7 @@ def baseline(paths: list[Path]) -> float:
 
 def readers(paths: list[Path]) -> dict[str, float]:
     """Milliseconds per file to get the cell values out, for each candidate reader."""
-    from gitools.inputs import read_with_book
+    from gitools.inputs.read import read_with_book
 
     candidates = {
         "gitools read_with_book (the whole Submission)": lambda p: read_with_book(p, FORM),

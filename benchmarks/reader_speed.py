@@ -31,8 +31,8 @@ from merge_speed import generate
 from python_calamine import CalamineWorkbook
 
 from gitools.form import FORM
-from gitools.inputs import read_with_book
 from gitools.inputs.kinds import read_book as read
+from gitools.inputs.read import read_with_book
 from gitools.io import xlsx, xlsx_parts
 
 

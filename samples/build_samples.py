@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from gitools.form import FORM, sheets
-from gitools.inputs import import_report
+from gitools.inputs.read import import_report
 from gitools.io.atomic import atomic_write
 from gitools.io.cells import put
 from gitools.outputs.xlsx.template.fill import fill

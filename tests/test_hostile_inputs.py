@@ -255,13 +255,13 @@ def test_an_output_that_cannot_be_written_is_explained(tmp_path, capsys):
 
 
 def test_an_unexpected_failure_is_a_chinese_message_not_a_traceback(monkeypatch, capsys):
-    import gitools.cli as cli
+    import gitools.cli.form as cli
 
     def broken(args):
         raise RuntimeError("boom")
 
     monkeypatch.delenv("GITOOLS_DEBUG", raising=False)
-    monkeypatch.setattr(cli, "_cmd_form", broken)
+    monkeypatch.setattr(cli, "run", broken)
     assert main(["form"]) == 2
     err = capsys.readouterr().err
     assert "程序内部出错" in err and "Traceback" not in err

@@ -1,64 +1,32 @@
-"""An imported report written out: a filled template with its findings, or JSON."""
+"""`gitools import` as a use case: published reports read, validated and written in the format
+asked for (``outputs.IMPORTED``), on all cores; one strange document never stops a batch."""
 
 from __future__ import annotations
 
-import json
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.packaging.custom import StringProperty
-
 from gitools.form import FORM
 from gitools.form.model import Form
-from gitools.inputs import import_report
-from gitools.io.atomic import atomic_write
+from gitools.inputs.read import import_report
 from gitools.io.errors import os_reason
 from gitools.jobs.pool import map_chunks
 from gitools.jobs.progress import Progress, counting, silent
 from gitools.model.findings import FileReport, finding
-from gitools.model.submission import PRINTED, SOURCE_PROPERTY, NotReadable
-from gitools.outputs.json import export
-from gitools.outputs.xlsx.annotate import annotate_book
-from gitools.outputs.xlsx.template.fill import fill
-from gitools.outputs.xlsx.template.writer import build
+from gitools.model.submission import NotReadable
+from gitools.outputs import IMPORTED
 from gitools.validate import validate
 
 
 def write_imported(path: Path, outdir: Path, fmt: str = "xlsx", form: Form = FORM) -> tuple[FileReport, Path]:
-    """Import ``path`` and write it into ``outdir``; raises NotReadable, OSError."""
+    """Import ``path``, validate it and write it into ``outdir`` as ``fmt``; raises NotReadable, OSError."""
     sub, found = import_report(path, form)
     report = FileReport(str(path), validate(sub, form))
     outdir.mkdir(parents=True, exist_ok=True)
-    if fmt == "json":
-        out = outdir / f"{Path(path).stem}.json"
-        doc = {"source": str(path), **export(sub), "findings": [f.to_dict() for f in report.findings]}
-        with atomic_write(out) as tmp:
-            tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
-        return report, out
-    out = outdir / f"{Path(path).stem}.xlsx"
-    unit = {k: v for k, v in (("unit_name", found.unit_name), ("report_year", found.year)) if v is not None}
-    # every number as the document printed it, totals too: a printed total that disagrees with its
-    # parts is what the county must see, so it is never replaced by the template's formula
-    wb = fill(_template(form, found.year), form, unit=unit, values=found.values, narrative=found.narrative)
-    wb.custom_doc_props.append(StringProperty(name=SOURCE_PROPERTY, value=PRINTED))
-    annotate_book(wb, report)
-    with atomic_write(out) as tmp:
-        wb.save(tmp)
+    writer = IMPORTED[fmt]
+    out = outdir / f"{Path(path).stem}{writer.suffix}"
+    writer.load()(path, sub, found, report, form, out)
     return report, out
-
-
-_TEMPLATES: dict[tuple[int, int | None], bytes] = {}
-
-
-def _template(form: Form, year: int | None) -> Workbook:
-    """A fresh copy of the template for ``year``: built once per process and kept pickled, as
-    building it takes 15 times longer than unpickling (a city imports thousands of reports)."""
-    key = (id(form), year)
-    if key not in _TEMPLATES:
-        _TEMPLATES[key] = pickle.dumps(build(form, year))
-    return pickle.loads(_TEMPLATES[key])  # our own bytes, made just above in this process
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from gitools.io.atomic import atomic_write
 from gitools.io.filenames import file_name
 from gitools.model.findings import FileReport
 from gitools.model.submission import Submission
-from gitools.outputs.document import FORMATS
+from gitools.outputs import DOCUMENTS
 from gitools.outputs.document.content import document, title
 from gitools.validate import validate
 
@@ -25,7 +25,7 @@ def write_report(sub: Submission, form: Form, outdir: Path, formats: list[str], 
     blocks = document(sub, form, draft=bool(report.errors), previous=previous)
     written = []
     for fmt in formats:
-        suffix, render = FORMATS[fmt]
+        suffix, render = DOCUMENTS[fmt].suffix, DOCUMENTS[fmt].load()
         out = outdir / f"{file_name(title(sub))}{suffix}"
         outdir.mkdir(parents=True, exist_ok=True)
         with atomic_write(out) as tmp:

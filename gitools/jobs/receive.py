@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from gitools.form.model import Form
-from gitools.inputs import read_with_book
+from gitools.inputs.read import read_with_book
 from gitools.inputs.summary import members
 from gitools.io.rawbook import UnreadableWorkbook
 from gitools.jobs.pool import map_chunks

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from gitools.form import FORM
 from gitools.form.model import Form
-from gitools.inputs import XLSX_SUFFIXES, read_submission
+from gitools.inputs.kinds import XLSX_SUFFIXES
+from gitools.inputs.read import read_submission
 from gitools.io.errors import os_reason
 from gitools.jobs.progress import Progress, silent
 from gitools.model.findings import FileReport, Status

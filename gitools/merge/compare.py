@@ -12,7 +12,7 @@ from pathlib import Path
 from gitools.form.indicators import INDICATORS, figures
 from gitools.form.model import Form
 from gitools.form.sheets import SUMMARY_PROPERTY
-from gitools.inputs import read_with_book
+from gitools.inputs.read import read_with_book
 from gitools.inputs.summary import detail_rows
 from gitools.merge.combine import MergeResult
 from gitools.model.submission import NotReadable

@@ -3,9 +3,13 @@ objects ``outputs.text`` renders for people."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
+from gitools.form.model import Form
+from gitools.inputs.published.imported import Imported
+from gitools.io.atomic import atomic_write
 from gitools.merge.combine import MergeResult, outcome
 from gitools.model.findings import FileReport, Status
 from gitools.model.submission import Submission
@@ -43,3 +47,23 @@ def merge_json(result: MergeResult, output: Path) -> dict[str, Any]:
         "missing": [{"unit_name": r.name, "credit_code": r.credit_code, "roster_line": r.line} for r in result.missing],
         "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
     }
+
+
+def _dumps(doc: dict[str, Any]) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+def findings(reports: list[FileReport], annotated: list[Path]) -> str:
+    """`gitools validate --format json`: the reports, and the annotated copies written."""
+    return _dumps(json_report(reports) | {"annotated": [str(p) for p in annotated]})
+
+
+def merge(result: MergeResult, output: Path, feedback: list[Path] | None = None) -> str:
+    return _dumps(merge_json(result, output) | ({"feedback": [str(p) for p in feedback]} if feedback else {}))
+
+
+def write_imported(source: Path, sub: Submission, found: Imported, report: FileReport, form: Form, out: Path) -> None:
+    """An imported report as JSON: its source, the values as read and the findings."""
+    doc = {"source": str(source), **export(sub), "findings": [f.to_dict() for f in report.findings]}
+    with atomic_write(out) as tmp:
+        tmp.write_text(_dumps(doc), encoding="utf-8")

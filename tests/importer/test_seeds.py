@@ -8,7 +8,7 @@ import math
 import pytest
 
 from gitools.form import FORM
-from gitools.inputs import import_report
+from gitools.inputs.read import import_report
 from gitools.validate import validate
 
 from ..conftest import SEEDS

@@ -13,7 +13,7 @@ import pytest
 
 from gitools.cli import main
 from gitools.form import FORM
-from gitools.inputs import import_report
+from gitools.inputs.read import import_report
 from gitools.model.submission import from_values
 from gitools.testing.synthetic import consistent_values
 from gitools.validate import validate

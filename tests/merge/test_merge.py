@@ -13,8 +13,8 @@ from openpyxl.utils import get_column_letter
 
 from gitools.form import FORM
 from gitools.form.sheets import DETAIL_ID, DETAIL_SHEET
-from gitools.inputs import read_submission
 from gitools.inputs.kinds import read_book as read
+from gitools.inputs.read import read_submission
 from gitools.inputs.summary import members
 from gitools.io.xlsx import sheet_parts
 from gitools.jobs.merge import DoubleCount, MergeError, merge

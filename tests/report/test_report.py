@@ -12,7 +12,7 @@ import pytest
 
 from gitools.cli import main
 from gitools.form import FORM
-from gitools.inputs import import_report, read_submission
+from gitools.inputs.read import import_report, read_submission
 
 from ..conftest import ROOT
 

@@ -7,7 +7,7 @@ import pytest
 
 from gitools.cli import main
 from gitools.form import FORM
-from gitools.inputs import read_submission
+from gitools.inputs.read import read_submission
 from gitools.outputs.xlsx.template.fill import fill
 
 from ..conftest import GOOD_NARRATIVE, good_values, valid_credit_code

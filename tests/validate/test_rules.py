@@ -87,7 +87,7 @@ def test_across_years(make_book):
                      values={(R, "carried_forward", "natural_person"): 1,
                              (A, "normative_documents", "in_force"): 3})
     from gitools.form import FORM
-    from gitools.inputs import read_submission
+    from gitools.inputs.read import read_submission
     prev = read_submission(last, FORM)
     ok, _ = validate_file(make_book(), previous=prev)
     assert ok.findings == []

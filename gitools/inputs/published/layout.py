@@ -16,6 +16,7 @@ from gitools.inputs.published.place import place
 from gitools.inputs.published.rows import RowMatcher
 from gitools.inputs.published.title import read_narrative, read_title, section_starts
 from gitools.model.findings import finding
+from gitools.model.submission import NotReadable, Submission, from_values
 
 
 def parse(lines: list[Line], form: Form) -> Imported:
@@ -35,3 +36,14 @@ def parse(lines: list[Line], form: Form) -> Imported:
             matcher.feed(i + 1, lines[i])
         place(table, matcher.finish(), matcher.width, out, matcher.saw_headings)
     return out
+
+
+def from_lines(lines: list[Line], form: Form, path: str = "") -> tuple[Submission, Imported]:
+    """The report as a Submission (import findings first); raises NotReadable."""
+    found = parse(lines, form)
+    if not found.values:
+        raise NotReadable(finding("not-template", reason="report"))
+    unit = {"unit_name": found.unit_name, "report_year": found.year}
+    sub = from_values(form, found.values, unit, found.narrative, path=path, compute_totals=False)
+    sub.findings = list(found.findings)
+    return sub, found

@@ -4,6 +4,7 @@ styles inline, ready to paste into a government portal's editor. Every text is e
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 from gitools.form.model import Form
 from gitools.model.submission import Submission
@@ -26,6 +27,10 @@ td, th { border: 1px solid #000; padding: 3px 4px; text-align: center; vertical-
 th { font-weight: normal; background: #f2f2f2; }
 th.label { text-align: left; }
 """
+
+
+def write(blocks: list[Block], sub: Submission, form: Form, out: Path) -> None:
+    out.write_text(render(blocks, sub, form), encoding="utf-8")
 
 
 def render(blocks: list[Block], sub: Submission, form: Form) -> str:

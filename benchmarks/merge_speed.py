@@ -29,8 +29,8 @@ import pandas as pd
 from gitools.form import FORM
 from gitools.io.xlsx import sheet_parts
 from gitools.io.xlsx_stream import cell_xml, with_cached_values
+from gitools.jobs.templates import write
 from gitools.model.submission import from_values
-from gitools.outputs.xlsx.template.writer import write
 from gitools.testing.synthetic import NARRATIVE, consistent_values, unit
 
 _EMPTY = r'<c r="{ref}"( s="\d+")?( t="\w+")?\s*(?:/>|></c>)'

@@ -19,9 +19,9 @@ from gitools.form import FORM, sheets
 from gitools.inputs.read import import_report
 from gitools.io.atomic import atomic_write
 from gitools.io.cells import put
+from gitools.outputs.xlsx.template import build
 from gitools.outputs.xlsx.template.fill import fill
 from gitools.outputs.xlsx.template.fill import zeros as fill_zeros
-from gitools.outputs.xlsx.template.writer import build
 from gitools.testing.synthetic import NARRATIVE, credit_code, realistic_values
 
 HERE = Path(__file__).resolve().parent

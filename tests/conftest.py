@@ -46,8 +46,8 @@ def office_resave(soffice: str, tmp_path: Path):
 # --- building filled workbooks for tests --------------------------------------------------
 
 from gitools.form import FORM  # noqa: E402
+from gitools.outputs.xlsx.template import build  # noqa: E402
 from gitools.outputs.xlsx.template.fill import fill, zeros  # noqa: E402
-from gitools.outputs.xlsx.template.writer import build  # noqa: E402
 from gitools.testing.synthetic import credit_code  # noqa: E402
 
 

@@ -33,7 +33,8 @@ def run(args: argparse.Namespace) -> int:
     from gitools.form import FORM
     from gitools.inputs.roster import RosterError, read_roster
     from gitools.inputs.settings import SettingsError, read_contact
-    from gitools.outputs.xlsx.template.writer import CONTACT_LABELS, write
+    from gitools.jobs.templates import write, write_for_roster
+    from gitools.outputs.xlsx.template import CONTACT_LABELS
 
     try:
         contact = read_contact(args.settings, CONTACT_LABELS) if args.settings else {}
@@ -50,8 +51,6 @@ def run(args: argparse.Namespace) -> int:
         write(FORM, out, args.year, contact)
         print(f"已生成填报模板：{out}")
         return options.EXIT_OK
-    from gitools.outputs.xlsx.template.personal import write_for_roster
-
     outdir: Path = args.output or Path("各单位填报模板")
     if outdir.suffix.lower() == ".xlsx":
         print(f"错误：给出名单时 -o 应为输出文件夹，而不是 {outdir}", file=sys.stderr)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from gitools.form import FORM
+from gitools.outputs.xlsx.template import build
 from gitools.outputs.xlsx.template.fill import fill
-from gitools.outputs.xlsx.template.writer import build
 from gitools.testing.synthetic import NARRATIVE, consistent_values, unit
 
 

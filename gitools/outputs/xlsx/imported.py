@@ -15,8 +15,8 @@ from gitools.io.atomic import atomic_write
 from gitools.model.findings import FileReport
 from gitools.model.submission import PRINTED, SOURCE_PROPERTY, Submission
 from gitools.outputs.xlsx.annotate import annotate_book
+from gitools.outputs.xlsx.template import build
 from gitools.outputs.xlsx.template.fill import fill
-from gitools.outputs.xlsx.template.writer import build
 
 
 def write(source: Path, sub: Submission, found: Imported, report: FileReport, form: Form, out: Path) -> None:

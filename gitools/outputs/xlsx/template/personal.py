@@ -12,19 +12,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl.styles import Protection
 from openpyxl.workbook import Workbook
 
 from gitools.form.codes import credit_code_problem
 from gitools.form.model import Form
 from gitools.inputs.roster import RosterEntry
-from gitools.io.atomic import atomic_write
 from gitools.io.cells import put
-from gitools.io.filenames import file_name
 from gitools.model.values import compact
-from gitools.outputs.xlsx.template.writer import TOTAL_FILL, build
-
-LOCKED = Protection(locked=True)
+from gitools.outputs.xlsx.style import LOCKED, TOTAL_FILL
 
 
 @dataclass(frozen=True)
@@ -62,22 +57,3 @@ def personalise(wb: Workbook, form: Form, values: Mapping[str, str]) -> Workbook
         put(cell, value)
         cell.protection, cell.fill = LOCKED, TOTAL_FILL
     return wb
-
-
-def write_for_roster(form: Form, entries: list[RosterEntry], outdir: Path, year: int | None = None,
-                     contact: Mapping[str, str] | None = None) -> list[Prefilled]:
-    """One prefilled template per roster unit in ``outdir``; two units never share a file."""
-    done: list[Prefilled] = []
-    taken: set[str] = set()
-    for entry in entries:
-        values, skipped = identity(entry, form)
-        stem = file_name(entry.name or entry.credit_code or f"名单第{entry.line}行")
-        if stem.lower() in taken:
-            stem = f"{stem}_{entry.credit_code or entry.line}"
-        taken.add(stem.lower())
-        path = outdir / f"{stem}.xlsx"
-        wb = personalise(build(form, year, contact), form, values)
-        with atomic_write(path) as tmp:
-            wb.save(tmp)
-        done.append(Prefilled(path, entry, tuple(skipped)))
-    return done

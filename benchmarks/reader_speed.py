@@ -33,7 +33,7 @@ from python_calamine import CalamineWorkbook
 from gitools.form import FORM
 from gitools.inputs.kinds import read_book as read
 from gitools.inputs.read import read_with_book
-from gitools.io import xlsx, xlsx_parts
+from gitools.io import xlsx, xlsx_parts, xlsx_scan
 
 
 def calamine(path: Path) -> None:
@@ -58,7 +58,7 @@ def gitools(path: Path) -> None:
 
 def gitools_first_of_its_template(path: Path) -> None:
     xlsx_parts._names.cache_clear()
-    xlsx_parts._text.cache_clear()
+    xlsx_scan.text.cache_clear()
     xlsx._rels.cache_clear()
     read_with_book(path, FORM)
 

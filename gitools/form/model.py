@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gitools.form.links import Link
 
 
 class ValueType(StrEnum):
@@ -270,30 +274,6 @@ class Section:
 
 
 @dataclass(frozen=True)
-class Carried:
-    """Across years, exact: this year's ``this_row`` equals last year's ``last_row``, column by
-    column (二、上年结转 = last year's 四、结转下年度继续办理)."""
-
-    rule: str
-    table: str
-    this_row: str
-    last_row: str
-
-
-@dataclass(frozen=True)
-class Stock:
-    """Across years, a question: this year's ``stock`` ≈ last year's ``stock`` + ``added`` −
-    ``removed``, for each of ``rows`` (现行有效件数; documents can also lapse unrepealed)."""
-
-    rule: str
-    table: str
-    rows: tuple[str, ...]
-    stock: str
-    added: str
-    removed: str
-
-
-@dataclass(frozen=True)
 class Form:
     id: str
     title: str
@@ -309,7 +289,7 @@ class Form:
     result_sheet: str = "校验结果"  # where the add-in and --annotate list the findings
     first_year: int = 2021  # the first report year the format applies to
     last_year: int = 2099  # the last year the template's input checks accept
-    links: tuple[Carried | Stock, ...] = ()  # how a report relates to the same unit's of the year before
+    links: tuple[Link, ...] = ()  # how a report relates to the same unit's of the year before
 
     def table(self, key: str) -> Table:
         return next(t for t in self.tables if t.key == key)

@@ -15,7 +15,8 @@ from typing import Any
 
 from gitools.form import FORM, sheets
 from gitools.form.addresses import col_letters, reference
-from gitools.form.model import Form, Severity
+from gitools.form.catalog import Severity
+from gitools.form.model import Form
 from gitools.inputs.workbook import from_book
 from gitools.io.cells import live
 from gitools.io.rawbook import LazySheets, RawBook, RawCell, raw_value

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from gitools.form.model import Form, Level, Rule, Severity
+from gitools.form.catalog import Level, Rule, Severity
+from gitools.form.model import Form
 from gitools.form.rules import LEVEL_MEANING, LEVEL_ZH
 
 

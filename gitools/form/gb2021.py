@@ -7,8 +7,8 @@ of rows and columns, so nothing else in the project knows a label or an address.
 
 from __future__ import annotations
 
+from gitools.form.links import Carried, Stock
 from gitools.form.model import (
-    Carried,
     Cell,
     Column,
     FieldType,
@@ -17,7 +17,6 @@ from gitools.form.model import (
     Relation,
     Row,
     Section,
-    Stock,
     Table,
     UnitField,
     ValueType,

@@ -11,7 +11,7 @@ against the tables, the division against the credit code, unusual values), which
 explains; 提示 for what the tool noticed and handled.
 """
 
-from gitools.form.model import Level, Rule, RuleKind
+from gitools.form.catalog import Level, Rule, RuleKind
 
 M, R, N = Level.MANDATORY, Level.REVIEW, Level.NOTICE
 K = RuleKind

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
-from gitools.form.model import Level, Severity
+from gitools.form.catalog import Level, Severity
 from gitools.form.rules import BY_CODE, LEVEL_ZH
 from gitools.model.values import display, plain
 

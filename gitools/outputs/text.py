@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gitools.form.model import Severity
+from gitools.form.catalog import Severity
 from gitools.merge.combine import MergeResult, problems
 from gitools.model.findings import STATUS_ZH, FileReport, Finding
 

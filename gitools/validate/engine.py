@@ -9,7 +9,8 @@ from collections.abc import Sequence
 
 from gitools.form import FORM
 from gitools.form.addresses import split
-from gitools.form.model import Form, RuleKind
+from gitools.form.catalog import RuleKind
+from gitools.form.model import Form
 from gitools.form.rules import BY_CODE
 from gitools.model.findings import Finding, finding
 from gitools.model.submission import Submission

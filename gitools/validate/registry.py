@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from gitools.form.model import RuleKind
+from gitools.form.catalog import RuleKind
 from gitools.form.rules import BY_CODE
 
 EXECUTED = frozenset({RuleKind.RELATION, RuleKind.VALUE, RuleKind.FIELD, RuleKind.NARRATIVE, RuleKind.CROSS_YEAR,

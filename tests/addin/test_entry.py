@@ -7,7 +7,7 @@ import xlwings as xw
 
 from gitools.addin.entry import COLOURS, INPUT_COLOUR, MARKS_COLUMN, check_book
 from gitools.form import FORM
-from gitools.form.model import Severity
+from gitools.form.catalog import Severity
 from gitools.testing.officejs import payload
 
 from ..conftest import ROOT

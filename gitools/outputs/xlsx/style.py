@@ -9,7 +9,7 @@ from typing import Any
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
-from gitools.form.model import Severity
+from gitools.form.catalog import Severity
 from gitools.model.findings import Status
 
 INPUT = "FFF2CC"  # pale yellow: the clerk types here

@@ -7,8 +7,9 @@ from __future__ import annotations
 import pandas as pd
 
 from gitools.form import FORM
+from gitools.form.catalog import RuleKind
 from gitools.form.links import Carried, Stock
-from gitools.form.model import Form, RuleKind
+from gitools.form.model import Form
 from gitools.model.findings import Finding, finding
 from gitools.model.submission import Submission, at_cell
 from gitools.validate.frames import number

@@ -13,8 +13,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from gitools.form.catalog import RuleKind
 from gitools.form.codes import Problem, credit_code_problem, division_code_problem, phone_problem
-from gitools.form.model import Form, RuleKind, UnitField
+from gitools.form.model import Form, UnitField
 from gitools.model.findings import Finding, finding
 from gitools.model.submission import Submission, at_item
 from gitools.validate.backend import Schema, compiled, failures, object_frame, unit_schema

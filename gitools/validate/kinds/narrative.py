@@ -8,7 +8,8 @@ from typing import Any
 
 import pandas as pd
 
-from gitools.form.model import Form, RuleKind
+from gitools.form.catalog import RuleKind
+from gitools.form.model import Form
 from gitools.model.findings import Finding, finding
 from gitools.model.submission import Submission, at_item
 from gitools.validate import numbers_in_text as nt

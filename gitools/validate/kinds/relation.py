@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from gitools.form import FORM
-from gitools.form.model import RuleKind
+from gitools.form.catalog import RuleKind
 from gitools.model.findings import Finding, finding
 from gitools.model.submission import Submission, at_cell
 from gitools.validate.backend import compiled, failures, identities_schema

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from gitools.form.model import RuleKind
+from gitools.form.catalog import RuleKind
 from gitools.form.rules import UNUSUAL_COUNT
 from gitools.model.findings import Finding, finding
 from gitools.model.submission import Submission, at_cell

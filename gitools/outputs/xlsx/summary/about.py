@@ -8,7 +8,8 @@ import datetime as dt
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from gitools.form.model import Form, Level
+from gitools.form.catalog import Level
+from gitools.form.model import Form
 from gitools.form.sheets import DETAIL_SHEET
 from gitools.io.cells import put
 from gitools.merge.combine import MergeResult

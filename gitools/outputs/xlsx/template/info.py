@@ -9,7 +9,8 @@ from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from gitools.form.model import Form, Level, RuleKind
+from gitools.form.catalog import Level, RuleKind
+from gitools.form.model import Form
 from gitools.form.rules import LEVEL_MEANING, LEVEL_ZH
 from gitools.io.cells import put
 from gitools.outputs.xlsx.style import (

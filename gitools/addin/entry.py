@@ -16,7 +16,7 @@ from typing import Any
 from gitools.form import FORM, sheets
 from gitools.form.addresses import col_letters, reference
 from gitools.form.catalog import Severity
-from gitools.form.model import Form
+from gitools.form.model import Form, Section, UnitField
 from gitools.inputs.workbook import from_book
 from gitools.io.cells import live
 from gitools.io.rawbook import LazySheets, RawBook, RawCell, raw_value
@@ -68,9 +68,9 @@ def template_colour(form: Form, sheet: str, cell: str) -> str | None:
             for c in t.cells:
                 if c.address == cell:
                     return INPUT_COLOUR if c.input else TOTAL_COLOUR
-    for item in (*form.fields, *form.sections):
-        if item.sheet == sheet and item.address == cell:
-            return INPUT_COLOUR
+    items: tuple[UnitField | Section, ...] = (*form.fields, *form.sections)
+    if any(item.sheet == sheet and item.address == cell for item in items):
+        return INPUT_COLOUR
     return None
 
 
@@ -117,7 +117,7 @@ def check_book(book: Any, form: Form = FORM) -> FileReport | None:
     marks: dict[tuple[str, str], Severity] = {}
     for i, f in enumerate(report.findings, start=sheets.RESULT_FIRST_ROW):
         ws[f"{col_letters(sheets.LEVEL_COLUMN)}{i}"].color = COLOURS[f.severity]
-        if f.sheet in names and f.cell:
+        if f.sheet is not None and f.sheet in names and f.cell:
             ws[f"{col_letters(sheets.LINK_COLUMN)}{i}"].add_hyperlink(f"#'{f.sheet}'!{f.cell}", f.cell,
                                                                   f"转到 {f.sheet} {f.cell}")
             if marks.get((f.sheet, f.cell)) is not Severity.ERROR:  # an error outranks a warning

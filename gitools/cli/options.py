@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from gitools.form.model import Form
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-Subparsers = "argparse._SubParsersAction[argparse.ArgumentParser]"
+Subparsers = argparse._SubParsersAction  # what a command adds its parser to
 
 WORKBOOKS = listed(Family.WORKBOOK)  # ".xlsx / .xlsm / .xls / …", as the help lists them
 REPORTS = listed(Family.REPORT)

@@ -78,13 +78,13 @@ def _locate(book: RawBook, form: Form, findings: list[Finding]) -> dict[str, tup
     # (what, sheet, anchor address, anchor label, items)
     groups: list[tuple[str, str, str, str, list[tuple[str, str]]]] = []
     for t in form.tables:
-        anchor = next(h for h in t.headers if h.role != "title")
-        groups.append((t.title, t.sheet, anchor.range.split(":")[0], anchor.text,
+        header = next(h for h in t.headers if h.role != "title")
+        groups.append((t.title, t.sheet, header.range.split(":")[0], header.text,
                        [(c.name, c.address) for c in t.cells]))
-    for sheet, items in ((form.unit_sheet, form.fields), (form.narrative_sheet, form.sections)):
-        first = items[0]
+    for sheet, named in ((form.unit_sheet, form.fields), (form.narrative_sheet, form.sections)):
+        first = named[0]
         groups.append((sheet, sheet, f"A{split(first.address)[1]}", first.label,
-                       [(i.name, i.address) for i in items]))
+                       [(i.name, i.address) for i in named]))
 
     fallback_used = False
     for what, sheet, anchor, label, items in groups:
@@ -158,7 +158,7 @@ def _read_table(book: RawBook, table: Table, sources: dict[str, Source],
         elif number.how is Parsed.INVALID:
             findings.append(finding("value-not-number", **at_cell(table, cell.row, cell.column, src),
                                     value=str(value), actual=str(value)))
-        else:
+        elif number.value is not None:
             values[key] = number.value
             if number.how is Parsed.TEXT_NUMBER:
                 findings.append(finding("value-as-text", **at_cell(table, cell.row, cell.column, src), text=str(value),

@@ -31,7 +31,7 @@ class Package:
     def open(cls, path: Path) -> Package:
         return cls(Path(path).read_bytes())
 
-    def __contains__(self, name: str) -> bool:
+    def __contains__(self, name: object) -> bool:
         return name in self.zip.NameToInfo
 
     def check(self, name: str) -> None:

@@ -10,7 +10,7 @@ a submission is read from six of the template's sheets, never from 填报说明.
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Callable, Container, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -80,9 +80,9 @@ def sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
     return _sheet_parts(z.NameToInfo, sheets, _rels(read_part(z, "xl/_rels/workbook.xml.rels")))
 
 
-def _sheet_parts(present: Container[str], sheets: list[tuple[str, str]], rels: Mapping[str, str]) -> dict[str, str]:
-    return {name: rels[rid] for name, rid in sheets
-            if rels.get(rid) in present and "worksheet" in rels[rid]}
+def _sheet_parts(present: Package | Mapping[str, object], sheets: list[tuple[str, str]], rels: Mapping[str, str]) -> dict[str, str]:
+    return {name: part for name, rid in sheets
+            if (part := rels.get(rid)) is not None and part in present and "worksheet" in part}
 
 
 def _read_package(z: Package) -> RawBook:

@@ -19,6 +19,7 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 from gitools.io import safexml
 
@@ -94,7 +95,7 @@ class SharedStrings:
 
     def __init__(self, xml: bytes | None):
         self._xml = xml
-        self._items: list[str] | None = None if xml else []
+        self._items: list[Any] | None = None if xml else []  # bytes from the pattern, str from the parser
         self._plain = False  # items read by the pattern still hold their markup
 
     def __getitem__(self, index: int) -> str:

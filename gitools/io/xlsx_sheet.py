@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 from gitools.form.addresses import col_letters, col_number, split
 from gitools.io import safexml
@@ -77,7 +78,7 @@ class _ScannedSheet(Mapping[str, RawCell]):
         """Every address with a cell element, empty or not, without reading any."""
         return self._pieces.keys() if self._parsed is None else self._parsed.keys()
 
-    def get(self, ref: str, default: RawCell | None = None) -> RawCell | None:
+    def get(self, ref: str, default: Any = None) -> Any:
         cell = self.many([ref])[0]
         return default if cell is None else cell
 
@@ -115,7 +116,8 @@ def _cell(piece: bytes, after_ref: int, strings: SharedStrings) -> RawCell | Non
 
 
 def _value(attrs: bytes, inner: bytes, strings: SharedStrings) -> str | float | bool | None:
-    t = _TYPE.search(attrs).group(1) if b" t=" in attrs else b"n"
+    found = _TYPE.search(attrs) if b" t=" in attrs else None
+    t = found.group(1) if found else b"n"
     if t == b"inlineStr":
         start = inner.find(b"<is>")
         return rich(inner[start:]) if start >= 0 else None

@@ -84,7 +84,8 @@ def _with_rows(xml: str, spec: Rows, out) -> None:
         raise ValueError(f"prototype row {spec.prototype} not found")
     proto = m.group(0)
     styles = {col: s or "" for col, s in _CELL_STYLE.findall(proto)}
-    attrs = re.match(r'<row r="\d+"([^>]*?)/?>', proto).group(1)
+    opening = re.match(r'<row r="\d+"([^>]*?)/?>', proto)
+    attrs = opening.group(1) if opening else ""
     # <dimension> is optional and would have to precede rows we have not counted yet
     out.write(_DIMENSION.sub("", xml[:m.start()], count=1).encode())
     buffer: list[str] = []

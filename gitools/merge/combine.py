@@ -146,7 +146,8 @@ def _drop_duplicates(entries: list[Entry]) -> list[Entry]:
 def problems(result: MergeResult) -> list[tuple[str | None, str | None, Finding]]:
     """Every problem of the merge as (unit, file, finding): the rows of 问题清单, counted alike
     on the terminal. Units of the roster that sent nothing are problems too."""
-    rows = [(e.name or None, e.received.path, f) for e in result.entries for f in e.all_findings]
+    rows: list[tuple[str | None, str | None, Finding]] = [
+        (e.name or None, e.received.path, f) for e in result.entries for f in e.all_findings]
     rows += [(r.label, None, finding("merge-missing", unit=r.label, line=r.line)) for r in result.missing]
     return rows
 

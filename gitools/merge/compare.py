@@ -40,7 +40,8 @@ def previous_year(path: Path, form: Form, this_year: int | None) -> Year:
         raise NotComparable(f"{path} 不是 gitools 生成的汇总表（没有“明细”），无法逐单位比较")
     year = sub.unit.get("report_year")
     if not isinstance(year, int) or (this_year is not None and year != this_year - 1):
-        raise NotComparable(f"{path} 是 {year} 年度的汇总表，本次汇总 {this_year} 年度，应为 {this_year - 1} 年度")
+        wanted = f"{this_year - 1} 年度" if this_year is not None else "上一年度"
+        raise NotComparable(f"{path} 是 {year} 年度的汇总表，本次汇总 {this_year} 年度，应为 {wanted}")
     cells = form.input_cells
     units = [(name, code, figures(cells, values)) for name, code, values in detail_rows(book, len(cells))]
     total = {i.key: sum(u[2][i.key] for u in units) for i in INDICATORS}
@@ -76,11 +77,11 @@ def unit_rows(now: Year, before: Year) -> Iterator[list[object]]:
             index.setdefault(k, j)
     matched: set[int] = set()
     for name, code, now_figures in now.units:
-        j = next((index[k] for k in keys(name, code) if k in index), None)
-        if j is not None:
-            matched.add(j)
-        before_figures = before.units[j][2] if j is not None else {}
-        yield [name, code, "两年均有" if j is not None else f"仅 {now.year} 年度",
+        found = next((index[k] for k in keys(name, code) if k in index), None)
+        if found is not None:
+            matched.add(found)
+        before_figures = before.units[found][2] if found is not None else {}
+        yield [name, code, "两年均有" if found is not None else f"仅 {now.year} 年度",
                *(x for i in INDICATORS for x in (now_figures[i.key], before_figures.get(i.key)))]
     for j, (name, code, before_figures) in enumerate(before.units):
         if j not in matched:

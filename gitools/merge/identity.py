@@ -21,9 +21,9 @@ def summary_unit(result: MergeResult, form: Form, identity: dict[str, object], t
     return {k: v for k, v in unit.items() if v is not None}
 
 
-def common_division(codes: list[object]) -> str | None:
+def common_division(given: list[object]) -> str | None:
     """The smallest region holding all units: 410721 + 410724 → 410700, 410721 + 411002 → 410000."""
-    codes = [c for c in codes if isinstance(c, str) and len(c) == 6 and c.isdigit()]
+    codes = [c for c in given if isinstance(c, str) and len(c) == 6 and c.isdigit()]
     if not codes:
         return None
     for keep in (6, 4, 2):

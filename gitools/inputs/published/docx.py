@@ -32,11 +32,11 @@ def _table_rows(tbl: safexml.Element) -> list[list[tuple[str, int, int]]]:
         cells = []
         for tc in tr.findall(f"{W}tc"):
             pr = tc.find(f"{W}tcPr")
-            span = pr.find(f"{W}gridSpan") if pr is not None else None
+            grid_span = pr.find(f"{W}gridSpan") if pr is not None else None
             vmerge = pr.find(f"{W}vMerge") if pr is not None else None
             merge = None if vmerge is None else (vmerge.get(f"{W}val") or "continue")
             text = " ".join(_para_text(p).strip() for p in tc.findall(f"{W}p") if _para_text(p).strip())
-            cells.append((text, int(span.get(f"{W}val", "1")) if span is not None else 1, merge))
+            cells.append((text, int(grid_span.get(f"{W}val", "1")) if grid_span is not None else 1, merge))
         raw.append(cells)
     # give each merge start the number of rows it spans; continuation cells drop out
     positions: list[list[tuple[int, str, int, str | None]]] = []

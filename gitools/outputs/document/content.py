@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gitools.form.indicators import INDICATORS, figures
-from gitools.form.model import Form, Table
+from gitools.form.model import Form, Section, Table
 from gitools.model.submission import Submission
 from gitools.outputs.document.layout import figure
 
@@ -62,8 +62,9 @@ def document(sub: Submission, form: Form, *, draft: bool = False, previous: Subm
     blocks.append(Block("lead", _lead(sub, form)))
     tables = {t.title.split("、", 1)[0]: t for t in form.tables}  # 二 → 二、主动公开政府信息情况
     top = [s for s in form.sections if not s.parent]
-    numbered = sorted([*((s.label.split("、", 1)[0], s) for s in top), *((k, t) for k, t in tables.items())],
-                      key=lambda kv: "一二三四五六".index(kv[0]))
+    numbered: list[tuple[str, Section | Table]] = sorted(
+        [*((s.label.split("、", 1)[0], s) for s in top), *((k, t) for k, t in tables.items())],
+        key=lambda kv: "一二三四五六".index(kv[0]))
     for _, part in numbered:
         if isinstance(part, Table):
             blocks += [Block("heading", part.title), Block("table", part.key)]

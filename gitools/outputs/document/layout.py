@@ -56,7 +56,7 @@ def grid(table: Table, values: pd.DataFrame) -> list[list[GridCell | None]]:
     rows: list[list[GridCell | None]] = [[GridCell("") for _ in range(width)] for _ in range(bottom - top + 1)]
     for (r1, c1, r2, c2), cell in placed:
         for r in range(r1, r2 + 1):
-            for c in range(c1, c2 + 1):
-                rows[r - top][c] = None
+            for col in range(c1, c2 + 1):
+                rows[r - top][col] = None
         rows[r1 - top][c1] = cell
     return rows

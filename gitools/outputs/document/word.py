@@ -76,7 +76,7 @@ def render(blocks: list[Block], sub: Submission, form: Form, out: Path) -> None:
             _paragraph(doc, b.text, colour=colour)
     doc.core_properties.title = blocks[0].text
     doc.core_properties.author = str(sub.unit.get("unit_name") or "")
-    doc.save(out)
+    doc.save(str(out))
 
 
 TEXT_WIDTH = Cm(21 - 2.8 - 2.6)

@@ -3,7 +3,7 @@ what a published report states in its text. Each is a sum of the form's input ce
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from gitools.form.model import Cell
@@ -40,9 +40,3 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("licensing", "行政许可决定", _in("active", ("licensing",))),
     Indicator("penalties", "行政处罚决定", _in("active", ("penalties",))),
 )
-
-
-def figures(cells: Sequence[Cell], values: Sequence[float]) -> dict[str, float]:
-    """Each indicator summed from input values given in the order of ``cells``."""
-    return {i.key: float(sum(v for c, v in zip(cells, values, strict=True) if i.takes(c) and v == v))
-            for i in INDICATORS}

@@ -11,13 +11,12 @@ import datetime as dt
 import unicodedata
 from typing import Any
 
-import pandas as pd
-
 from gitools.form.addresses import col_number, shift, split
 from gitools.form.model import Cell, FieldType, Form, Section, Table, UnitField
 from gitools.inputs.explanations import explanations
 from gitools.inputs.kinds import BY_KEY
 from gitools.io.rawbook import RawBook, RawCell
+from gitools.model.figures import Figures, fill_totals
 from gitools.model.findings import Finding, finding
 from gitools.model.submission import (
     BLANK_GROUP,
@@ -29,8 +28,6 @@ from gitools.model.submission import (
     Submission,
     at_cell,
     blank_findings,
-    fill_totals,
-    frame,
 )
 from gitools.model.values import Parsed, compact, display, parse_number
 
@@ -46,11 +43,12 @@ def from_book(book: RawBook, form: Form, path: str = "") -> Submission:
     if version and version != form.version:
         findings.append(finding("template-version", version=version, current=form.version,
                                 expected=form.version, actual=version))
-    tables = {t.key: _read_table(book, t, sources, findings) for t in form.tables}
+    figures = Figures.of(form, {(t.key, r, c): v for t in form.tables
+                                for (r, c), v in _read_table(book, t, sources, findings).items()})
     unit = {f.key: _field_value(raw, f) for f, raw in zip(form.fields, _at(book, form.fields, sources), strict=True)}
     narrative = {s.key: str(raw.value).strip() if raw and raw.value is not None else ""
                  for s, raw in zip(form.sections, _at(book, form.sections, sources), strict=True)}
-    return Submission(path, unit, tables, narrative, sources, findings,
+    return Submission(path, unit, figures, narrative, sources, findings,
                       explanations(book, form.result_sheet))
 
 _BY_NAMES: dict[tuple, dict[str, Source]] = {}  # the workbooks of one template share their names
@@ -125,7 +123,7 @@ def _find_anchor(book: RawBook, sheet: str, address: str, label: str) -> tuple[s
 
 
 def _read_table(book: RawBook, table: Table, sources: dict[str, Source],
-                findings: list[Finding]) -> pd.DataFrame:
+                findings: list[Finding]) -> dict[tuple[str, str], float]:
     values: dict[tuple[str, str], float] = {}
     blanks: list[tuple[Cell, Source]] = []
     recompute: list[tuple[str, str]] = []
@@ -166,7 +164,7 @@ def _read_table(book: RawBook, table: Table, sources: dict[str, Source],
     fill_totals(table, values, recompute)
     shown = blanks if len(blanks) <= BLANK_GROUP else blanks[:SHOWN_BLANKS]
     findings += blank_findings(table, [at_cell(table, c.row, c.column, src) for c, src in shown], len(blanks))
-    return frame(table, values)
+    return values
 
 
 def _raw_cells(book: RawBook, sources: list[Source]) -> list[RawCell | None]:

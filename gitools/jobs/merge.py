@@ -10,6 +10,7 @@ from gitools.form.model import Form
 from gitools.form.sheets import SUMMARY_PROPERTY
 from gitools.inputs.kinds import SUBMISSION_SUFFIXES
 from gitools.inputs.kinds import read_book as read
+from gitools.inputs.read import read_with_book
 from gitools.inputs.roster import RosterError, read_roster
 from gitools.io.discover import discover
 from gitools.io.rawbook import UnreadableWorkbook
@@ -18,6 +19,7 @@ from gitools.jobs.receive import read_all
 from gitools.merge.combine import MergeResult, combine
 from gitools.merge.compare import NotComparable, county_rows, previous_year, this_year, unit_rows
 from gitools.merge.identity import summary_unit
+from gitools.model.submission import NotReadable
 from gitools.outputs.xlsx.summary import YearOverYear, write_summary
 
 
@@ -85,7 +87,11 @@ def merge(inputs: list[Path], output: Path, *, form: Form = FORM, roster: Path |
     yoy = None
     if previous is not None:
         try:
-            before = previous_year(previous, form, result.year)
+            sub, book = read_with_book(previous, form)
+        except NotReadable as e:
+            raise MergeError(f"上年汇总表 {previous} 无法读取：{e}") from e
+        try:
+            before = previous_year(previous, sub, book, form, result.year)
         except NotComparable as e:
             raise MergeError(str(e)) from e
         now = this_year(result, form)

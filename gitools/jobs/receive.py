@@ -27,11 +27,6 @@ from gitools.validate.engine import validate_all
 CHUNK = 16  # files per task: enough to amortise the schemas, small enough to balance workers
 
 
-def _positions(form: Form) -> list[tuple[str, int]]:
-    """(table, position in its grid) of each input cell, to pick values out of the frames."""
-    return [(c.table, form.table(c.table).flat_positions[(c.row, c.column)]) for c in form.input_cells]
-
-
 _WORKER: dict[str, Any] = {}
 
 
@@ -65,10 +60,8 @@ def read_chunk(paths: list[str], form: Form, today: dt.date) -> list[Received]:
             continue
         subs.append((len(out), sub, inside))
         out.append(None)
-    positions = _positions(form)
     for (i, sub, inside), findings in zip(subs, validate_all([s for _, s, _ in subs], form, today), strict=True):
-        grids = {key: df.to_numpy().ravel() for key, df in sub.tables.items()}
-        values = array("d", (grids[t][at] for t, at in positions))
+        values = array("d", sub.figures.inputs)
         out[i] = Received(sub.path, _modified(sub.path), FileReport(sub.path, findings), sub.unit, values,
                           inside, {k: v for k, v in sub.narrative.items() if v})
     return [r for r in out if r is not None]

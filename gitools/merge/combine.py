@@ -30,6 +30,8 @@ class Entry:
     note: str = ""
     roster: RosterEntry | None = None
     findings: list[Finding] = field(default_factory=list)  # what the merge itself found
+    superseded: bool = False  # a later copy of the same unit was taken instead
+    stranger: bool = False  # not on the roster (still counted)
 
     @property
     def name(self) -> str:
@@ -140,6 +142,7 @@ def _drop_duplicates(entries: list[Entry]) -> list[Entry]:
             why = ("填报日期较晚" if _filled_on(keep) > _filled_on(d) else "填报日期相同，文件较新")
             d.note = f"重复报送，已采用 {Path(keep.received.path).name}（{why}）"
             d.findings.append(finding("merge-duplicate", unit=d.name, kept=keep.received.path, why=why))
+            d.superseded = True
     return kept
 
 
@@ -187,6 +190,7 @@ def _match_roster(entries: list[Entry], roster: list[RosterEntry]) -> list[Roste
             answered.add(id(match))
         elif e.received.readable:
             e.findings.append(finding("merge-not-on-roster", unit=e.name or e.received.path))
+            e.stranger = True
     return [r for r in roster if id(r) not in answered]
 
 
@@ -234,7 +238,4 @@ def combine(received: list[Received], form: Form, *, year: int | None = None, in
 def outcome(result: MergeResult) -> bool:
     """Everything expected was merged: each submission in the totals (or replaced by a later
     copy of the same unit), and no unit of the roster missing."""
-    def superseded(e) -> bool:
-        return any(f.rule == "merge-duplicate" for f in e.findings)
-
-    return not result.missing and all(e.included or superseded(e) for e in result.entries)
+    return not result.missing and all(e.included or e.superseded for e in result.entries)

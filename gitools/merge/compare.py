@@ -9,13 +9,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from gitools.form.indicators import INDICATORS, figures
+from gitools.form.indicators import INDICATORS
 from gitools.form.model import Form
 from gitools.form.sheets import SUMMARY_PROPERTY
-from gitools.inputs.read import read_with_book
 from gitools.inputs.summary import detail_rows
+from gitools.io.rawbook import RawBook
 from gitools.merge.combine import MergeResult
-from gitools.model.submission import NotReadable
+from gitools.model.figures import Figures
+from gitools.model.submission import Submission
 from gitools.model.values import compact
 
 
@@ -30,12 +31,9 @@ class Year:
     units: list[tuple[str | None, str | None, dict[str, float]]]  # name, credit code, figures
 
 
-def previous_year(path: Path, form: Form, this_year: int | None) -> Year:
-    """Last year's summary, read and checked: written by gitools, one year before this merge."""
-    try:
-        sub, book = read_with_book(path, form)
-    except NotReadable as e:
-        raise NotComparable(f"上年汇总表 {path} 无法读取：{e}") from e
+def previous_year(path: Path, sub: Submission, book: RawBook, form: Form, this_year: int | None) -> Year:
+    """Last year's summary (as read from ``path``), checked: written by gitools, one year before
+    this merge."""
     if book.properties.get(SUMMARY_PROPERTY) != "1":
         raise NotComparable(f"{path} 不是 gitools 生成的汇总表（没有“明细”），无法逐单位比较")
     year = sub.unit.get("report_year")
@@ -43,16 +41,16 @@ def previous_year(path: Path, form: Form, this_year: int | None) -> Year:
         wanted = f"{this_year - 1} 年度" if this_year is not None else "上一年度"
         raise NotComparable(f"{path} 是 {year} 年度的汇总表，本次汇总 {this_year} 年度，应为 {wanted}")
     cells = form.input_cells
-    units = [(name, code, figures(cells, values)) for name, code, values in detail_rows(book, len(cells))]
+    units = [(name, code, Figures.from_inputs(form, values).indicators())
+             for name, code, values in detail_rows(book, len(cells))]
     total = {i.key: sum(u[2][i.key] for u in units) for i in INDICATORS}
     return Year(int(year), total, units)
 
 
 def this_year(result: MergeResult, form: Form) -> Year:
-    cells = form.input_cells
-    units = [(e.name or None, e.received.unit.get("credit_code"), figures(cells, list(e.received.values)))
+    units = [(e.name or None, e.received.unit.get("credit_code"), Figures.from_inputs(form, e.received.values).indicators())
              for e in result.included]
-    return Year(result.year or 0, figures(cells, list(result.totals)), units)
+    return Year(result.year or 0, Figures.from_inputs(form, result.totals).indicators(), units)
 
 
 def _change(now: float, before: float) -> tuple[float, str]:

@@ -146,3 +146,26 @@ class FileReport:
         return {"path": self.path, "status": self.status.value,
                 "errors": len(self.errors), "warnings": len(self.warnings),
                 "findings": [f.to_dict() for f in self.findings]}
+
+
+@dataclass
+class Report:
+    """The verdicts on many files, as frictionless' Report: what callers and tests ask of a batch."""
+
+    files: list[FileReport] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        """Every file read, and nothing blocks any of them."""
+        return all(f.readable and not f.errors for f in self.files)
+
+    def count(self, status: Status) -> int:
+        return sum(1 for f in self.files if f.status is status)
+
+    def flatten(self, spec: tuple[str, ...] = ("path", "rule", "cell")) -> list[list[Any]]:
+        """One row per finding of every file, its attributes named by ``spec`` ("path" is the file's):
+        ``report.flatten(("rule", "cell")) == [["requests-balance", "D5"]]``."""
+        return [[r.path if name == "path" else getattr(f, name) for name in spec] for r in self.files for f in r.findings]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"files": [r.to_dict() for r in self.files]}

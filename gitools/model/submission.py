@@ -1,5 +1,6 @@
-"""A report as the layers above see it: the unit's identity, the three tables as DataFrames
-indexed by the form's keys, the narrative, and for every value the sheet and cell it came from.
+"""A report as the layers above see it: the unit's identity, its numbers (``Figures``, with the
+three tables as DataFrame views indexed by the form's keys), the narrative, and for every value
+the sheet and cell it came from.
 
 Readers build it (a workbook, a published report), validation, the merge and every output take
 it; it knows no file format.
@@ -7,15 +8,13 @@ it; it knows no file format.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any, NamedTuple
 
-import numpy as np
 import pandas as pd
 
 from gitools.form.model import Form, Section, Table, UnitField
+from gitools.model.figures import Figures
 from gitools.model.findings import Finding, finding
 
 BLANK_GROUP = 5  # more blank cells than this in one table are reported as one finding
@@ -34,11 +33,16 @@ class Submission:
 
     path: str
     unit: dict[str, Any]
-    tables: dict[str, pd.DataFrame]
+    figures: Figures
     narrative: dict[str, str]
     sources: dict[str, Source]  # defined name of a cell/field/section → where it was read
     findings: list[Finding] = field(default_factory=list)  # problems met while reading
     explanations: dict[str, str] = field(default_factory=dict)  # finding identity → the clerk's 说明
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The three tables as rows × columns by form keys: views of ``figures``."""
+        return self.figures.tables
 
     def source(self, table: str, row: str, column: str) -> Source:
         return self.sources[f"{table}.{row}.{column}"]
@@ -78,57 +82,21 @@ def blank_findings(table: Table, blanks: list[dict[str, str]], count: int | None
     return [finding("value-blank", **b) for b in blanks]
 
 
-def frame(table: Table, values: dict[tuple[str, str], float]) -> pd.DataFrame:
-    """Rows × columns by form keys; NaN where the form has no cell or nothing could be read."""
-    grid = np.full(table.shape, np.nan)
-    if values:
-        position = table.flat_positions
-        grid.flat[[position[key] for key in values]] = list(values.values())
-    return pd.DataFrame(grid, index=_axis(table.row_keys), columns=_axis(table.column_keys), copy=False)
-
-
-@cache
-def _axis(keys: tuple[str, ...]) -> pd.Index:
-    return pd.Index(keys)
-
-
-def fill_totals(table: Table, values: dict[tuple[str, str], float], refs: list[tuple[str, str]]) -> None:
-    """Fill totals that have no cached value from their parts (totals of totals too)."""
-    if not refs:
-        return
-    defining = {r.anchor: r for r in table.relations if r.defines}
-    pending = [ref for ref in refs if ref in defining]
-    for _ in range(len(pending) + 1):
-        still = []
-        for ref in pending:
-            parts = [values.get(p, math.nan) for p in defining[ref].rhs]
-            if any(math.isnan(v) for v in parts) and any(p in pending for p in defining[ref].rhs):
-                still.append(ref)
-                continue
-            if not any(math.isnan(v) for v in parts):  # a total of unknown parts stays unknown
-                values[ref] = sum(parts)
-        if not still:
-            return
-        pending = still
-
-
 def from_values(form: Form, values: dict[tuple[str, str, str], float], unit: dict[str, Any] | None = None,
                 narrative: dict[str, str] | None = None, path: str = "", compute_totals: bool = True) -> Submission:
     """A Submission from plain values, laid out as in the template. Totals absent from ``values``
     are computed, unless ``compute_totals`` is off (a published report: what it did not print
     stays unknown)."""
     sources: dict[str, Source] = {}
-    tables = {}
     for t in form.tables:
-        known = {(r, c): float(v) for (k, r, c), v in values.items() if k == t.key}
         for c in t.cells:
             sources[c.name] = Source(t.sheet, c.address)
-        if compute_totals:
-            fill_totals(t, known, [(c.row, c.column) for c in t.cells if not c.input and (c.row, c.column) not in known])
-        tables[t.key] = frame(t, known)
+    figures = Figures.of(form, {k: float(v) for k, v in values.items()})
+    if compute_totals:
+        figures = figures.with_totals()
     for f in form.fields:
         sources[f.name] = Source(f.sheet, f.address)
     for s in form.sections:
         sources[s.name] = Source(s.sheet, s.address)
-    return Submission(path, {f.key: (unit or {}).get(f.key) for f in form.fields}, tables,
+    return Submission(path, {f.key: (unit or {}).get(f.key) for f in form.fields}, figures,
                       {s.key: (narrative or {}).get(s.key, "") for s in form.sections}, sources)

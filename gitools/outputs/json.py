@@ -11,13 +11,13 @@ from gitools.form.model import Form
 from gitools.inputs.published.imported import Imported
 from gitools.io.atomic import atomic_write
 from gitools.merge.combine import MergeResult, outcome
-from gitools.model.findings import FileReport, Status
+from gitools.model.findings import FileReport, Report, Status
 from gitools.model.submission import Submission
 from gitools.model.values import plain
 
 
 def json_report(reports: list[FileReport]) -> dict[str, Any]:
-    return {"files": [r.to_dict() for r in reports]}
+    return Report(reports).to_dict()
 
 
 def export(sub: Submission) -> dict[str, Any]:

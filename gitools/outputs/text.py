@@ -54,11 +54,11 @@ def merge_text(result: MergeResult, output: Path, feedback: list[Path] | None = 
         for e in excluded[:SHOW]:
             lines.append(f"  ✗ {Path(e.received.path).name}：{e.note}")
             first = next((f for f in e.received.report.findings if f.blocks), None)
-            if first is not None and not any(f.rule == "merge-duplicate" for f in e.findings):
+            if first is not None and not e.superseded:
                 lines.append(f"      {in_words(first)}")  # the first reason, so nobody opens the file to learn it
         if len(excluded) > SHOW:
             lines.append(f"  …等 {len(excluded)} 份，详见汇总表“报送情况”")
-    strangers = [e for e in result.entries if any(f.rule == "merge-not-on-roster" for f in e.findings)]
+    strangers = [e for e in result.entries if e.stranger]
     if strangers:
         lines.append(f"不在应报单位名单中 {len(strangers)} 份（仍计入，请核对名单）：")
         lines += [f"  ? {e.name or Path(e.received.path).name}（{Path(e.received.path).name}）" for e in strangers]

@@ -53,7 +53,7 @@ def validate_all(subs: Sequence[Submission], form: Form = FORM, today: dt.date |
     found = [list(s.findings) for s in subs]
     if subs:
         layout = _layout(form)
-        vectors = layout.vectors([[s.tables[t.key].to_numpy() for t in form.tables] for s in subs])
+        vectors = layout.vectors([s.figures for s in subs])
         pairs = value.findings(layout, subs, vectors) + relation.findings(layout, subs, vectors)
         pairs += field.findings(form, subs, today)
         for i, f in pairs:

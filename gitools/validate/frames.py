@@ -4,6 +4,7 @@ check runs once over a whole batch as one long frame."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -11,29 +12,22 @@ import numpy as np
 import pandas as pd
 
 from gitools.form.model import Cell, Form, Relation, Table, ValueType
+from gitools.model.figures import Figures, grid
 
 
 @dataclass(frozen=True)
 class Layout:
-    """Where each table cell sits in a report's flat vector of values (the tables' grids one
-    after another), and the form's identities as sums over that vector."""
+    """The form's input cells and identities over a batch of reports' figures (one row each, the
+    vector of ``model.figures``), the identities as sums over that vector."""
 
     form: Form
 
     @cached_property
-    def offsets(self) -> dict[str, int]:
-        out, start = {}, 0
-        for t in self.form.tables:
-            out[t.key] = start
-            start += t.shape[0] * t.shape[1]
-        return out
-
-    @cached_property
     def size(self) -> int:
-        return sum(t.shape[0] * t.shape[1] for t in self.form.tables)
+        return grid(self.form).size
 
     def position(self, table: Table, row: str, column: str) -> int:
-        return self.offsets[table.key] + table.flat_positions[(row, column)]
+        return grid(self.form).position(table.key, row, column)
 
     @cached_property
     def inputs(self) -> tuple[tuple[Table, Cell], ...]:
@@ -41,7 +35,7 @@ class Layout:
 
     @cached_property
     def input_positions(self) -> np.ndarray:
-        return np.array([self.position(t, c.row, c.column) for t, c in self.inputs], dtype=np.intp)
+        return grid(self.form).inputs
 
     @cached_property
     def counted(self) -> np.ndarray:
@@ -66,11 +60,9 @@ class Layout:
     def at_least(self) -> np.ndarray:
         return np.array([rel.op == ">=" for _, rel in self.relations])
 
-    def vectors(self, grids: list[list[np.ndarray]]) -> np.ndarray:
-        """Reports × size: each report's table grids, flattened one after another."""
-        if not grids:
-            return np.empty((0, self.size))
-        return np.stack([np.concatenate([g.ravel() for g in tables]) for tables in grids])
+    def vectors(self, figures: Sequence[Figures]) -> np.ndarray:
+        """Reports × size: each report's figures, one row each."""
+        return np.stack([f.vector for f in figures]) if figures else np.empty((0, self.size))
 
     def values_frame(self, vectors: np.ndarray) -> pd.DataFrame:
         return pd.DataFrame({"value": vectors[:, self.input_positions].ravel()})

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gitools.form.indicators import INDICATORS, figures
+from gitools.form.indicators import INDICATORS
 from gitools.form.model import Form, Section, Table
 from gitools.model.submission import Submission
 from gitools.outputs.document.layout import figure
@@ -19,11 +19,6 @@ DRAFT = "草稿：本报告所依据的工作簿未通过校验，数字和文�
 class Block:
     kind: str  # title | draft | lead | heading | subheading | paragraph | placeholder | reference | table
     text: str = ""
-
-
-def _figures(sub: Submission, form: Form) -> dict[str, float]:
-    cells = list(form.input_cells)
-    return figures(cells, [float(sub.tables[c.table].at[c.row, c.column]) for c in cells])
 
 
 def title(sub: Submission) -> str:
@@ -46,7 +41,7 @@ def _lead(sub: Submission, form: Form) -> str:
 
 def _references(sub: Submission, previous: Submission, form: Form) -> list[Block]:
     """Plain figures beside last year's, for the author to keep or delete; no judgement added."""
-    now, before = _figures(sub, form), _figures(previous, form)
+    now, before = sub.figures.indicators(), previous.figures.indicators()
     labels = {i.key: i.label for i in INDICATORS}
     year, last = sub.unit.get("report_year"), previous.unit.get("report_year")
     lines = [f"{labels[k]} {figure(now[k]) or '—'} 件，{last or '上'}年 {figure(before[k]) or '—'} 件"

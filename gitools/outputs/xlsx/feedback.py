@@ -27,7 +27,7 @@ WIDTHS = (6, 28, 10, 16, 10, 8, 8, 10, 70, 32, 40)
 
 def _needs_feedback(e: Entry) -> bool:
     """A unit hears back when its report has findings; a draft replaced by a later copy does not."""
-    if any(f.rule == "merge-duplicate" for f in e.findings):
+    if e.superseded:
         return False
     return bool(e.all_findings)
 

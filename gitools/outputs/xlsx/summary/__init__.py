@@ -19,7 +19,7 @@ from gitools.form.sheets import DETAIL_HEADER_ROW, DETAIL_SHEET, SUMMARY_PROPERT
 from gitools.io.atomic import atomic_write
 from gitools.io.xlsx_stream import Rows, finish
 from gitools.merge.combine import MergeResult
-from gitools.model.submission import from_values
+from gitools.model.figures import Figures
 from gitools.outputs.xlsx.summary.about import about_sheet
 from gitools.outputs.xlsx.summary.charts import chart_sheet
 from gitools.outputs.xlsx.summary.common import (
@@ -44,11 +44,10 @@ __all__ = ["STATUS_COLUMNS", "STATUS_SHEET", "YearOverYear", "write_summary"]
 def _cached(result: MergeResult, form: Form) -> dict[str, dict[str, float | str]]:
     """The values the tables' formulas evaluate to (totals and live checks), by sheet and cell,
     written beside the formulas so the summary reads without recalculation."""
-    values = dict(zip(((c.table, c.row, c.column) for c in form.input_cells), result.totals, strict=True))
-    computed = from_values(form, values)
+    computed = Figures.from_inputs(form, result.totals).with_totals()
     cached: dict[str, dict[str, float | str]] = {}
     for t in form.tables:
-        df = computed.tables[t.key]
+        df = computed.table(t.key)
         sheet = cached.setdefault(t.sheet, {t.status_address: formulas.ALL_NUMBERS})
         for c in t.cells:
             sheet[c.address] = float(df.at[c.row, c.column])

@@ -13,9 +13,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from gitools.io.http import MAX_BYTES, BodyLimit
+
 PROJECT = Path(__file__).resolve().parent / "project"
 MANIFEST_ID = "7a4b6c2e-5f0d-4e8a-9b1c-3d2e1f0a9b8c"  # identifies the gitools add-in to Office; not a secret
-MAX_BYTES = 20 * 1024 * 1024  # a filled template is about 100 KB of JSON; 20 MB is far beyond any report
 LICENCE_HELP = (
     "xlwings Server 需要许可证密钥（环境变量 XLWINGS_LICENSE_KEY）。政府机关、事业单位等非商业用途可使用 "
     "PolyForm Noncommercial 许可：启动前执行 export XLWINGS_LICENSE_KEY=noncommercial（Windows："
@@ -48,56 +49,13 @@ def configure(public_url: str) -> None:
     os.environ.setdefault("DOTENV_PATH", str(PROJECT / ".env-none"))  # no stray .env from the cwd
 
 
-class SizeLimit:
-    """ASGI middleware: a request body over ``limit`` bytes gets 413 and a Chinese message."""
-
-    def __init__(self, app: Any, limit: int = MAX_BYTES) -> None:
-        self.app, self.limit = app, limit
-
-    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-        declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            while (await receive()).get("more_body"):  # read and drop it, so the client hears why
-                pass
-            return await self._refuse(send)
-        seen = 0
-
-        async def counted() -> dict:  # a body without Content-Length is counted as it arrives
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    raise _TooLarge
-            return message
-
-        try:
-            await self.app(scope, counted, send)
-        except _TooLarge:
-            await self._refuse(send)
-
-    async def _refuse(self, send: Any) -> None:
-        body = json.dumps({"detail": f"请求过大（超过 {self.limit // (1024 * 1024)} MB），"
-                                     "请确认打开的是年报填报工作簿"}, ensure_ascii=False).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json; charset=utf-8"),
-                                (b"content-length", str(len(body)).encode())]})
-        await send({"type": "http.response.body", "body": body})
-
-
-class _TooLarge(Exception):
-    pass
-
-
 def app(public_url: str, limit: int = MAX_BYTES) -> Any:
     configure(public_url)
     if str(PROJECT) not in sys.path:
         sys.path.insert(0, str(PROJECT))
     from xlwings_server.main import main_app
 
-    return SizeLimit(main_app, limit)
+    return BodyLimit(main_app, limit)
 
 
 def serve(host: str, port: int, *, certfile: Path | None = None, keyfile: Path | None = None,

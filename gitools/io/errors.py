@@ -20,6 +20,8 @@ _REASONS = {
     errno.EIO: "磁盘读写出错",
     errno.EINVAL: "文件名或路径无效",
     errno.ETXTBSY: "文件正被其他程序占用",
+    errno.EADDRINUSE: "端口已被占用",
+    errno.EADDRNOTAVAIL: "本机没有这个地址",
 }
 
 

@@ -15,7 +15,7 @@ from gitools.inputs.kinds import XLSX_SUFFIXES
 from gitools.inputs.read import read_submission
 from gitools.io.errors import os_reason
 from gitools.jobs.progress import Progress, silent
-from gitools.model.findings import FileReport, Status
+from gitools.model.findings import FileReport, Status, finding
 from gitools.model.submission import NotReadable, Submission
 from gitools.outputs.xlsx.annotate import annotate
 from gitools.validate import validate_all
@@ -25,6 +25,21 @@ def validate_file(path: Path, form: Form = FORM, previous: Submission | None = N
                   today: dt.date | None = None) -> tuple[FileReport, Submission | None]:
     """Read and validate one file; an unreadable file is a report, not an exception."""
     return validate_files([path], form, previous, today)[0]
+
+
+def check(path: Path, notes: dict[str, str], form: Form = FORM, name: str = "") -> tuple[FileReport, Submission | None]:
+    """Read and validate one file with 说明 given outside it (typed on the site), attached by
+    finding identity exactly as those written in its 校验结果 sheet; ``name`` is what the report
+    calls the file (the name it was uploaded under)."""
+    try:
+        sub = read_submission(path, form)
+    except NotReadable as e:
+        return FileReport(name or str(path), [e.finding], readable=False), None
+    except Exception as e:  # one strange file is a reason, never a crash of the site
+        why = finding("file-unreadable", reason="unexpected", error=type(e).__name__)
+        return FileReport(name or str(path), [why], readable=False), None
+    sub.explanations = {**sub.explanations, **notes}
+    return FileReport(name or str(path), validate_all([sub], form)[0]), sub
 
 
 def validate_files(paths: Sequence[Path], form: Form = FORM, previous: Submission | None = None,

@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException
 
 from gitools.form.rules import LEVEL_ZH
 from gitools.io.cells import put
-from gitools.io.http import BodyLimit
+from gitools.io.http import BODY_SECONDS, BodyLimit
 from gitools.jobs.inbox import ACTION_ORDER, MAX_UPLOAD, PASSED, Inbox, Refused
 from gitools.jobs.inbox.store import Unit, digest
 from gitools.outputs.json import findings as findings_json
@@ -35,8 +35,8 @@ HEADERS = {  # every answer: no framing, no sniffing, no token leaking through t
 }
 
 
-def create(inbox: Inbox, admin_hash: str) -> Any:
-    """The ASGI app: FastAPI routes inside the body limits."""
+def create(inbox: Inbox, admin_hash: str, body_seconds: float = BODY_SECONDS) -> Any:
+    """The ASGI app: FastAPI routes inside the body limits (``body_seconds`` for a whole upload)."""
     app = FastAPI(title="政务公开年报报送", docs_url=None, redoc_url=None, openapi_url=None)
     pages = Jinja2Templates(directory=str(HERE / "templates"))
     pages.env.globals.update(level_zh=LEVEL_ZH, passed=PASSED)
@@ -230,7 +230,7 @@ def create(inbox: Inbox, admin_hash: str) -> Any:
     def home(request: Request) -> Response:
         return RedirectResponse("/admin", 303)
 
-    return BodyLimit(app, MAX_UPLOAD + 64 * 1024)
+    return BodyLimit(app, MAX_UPLOAD + 64 * 1024, body_seconds)
 
 
 def _owner(inbox: Inbox, upload_id: int) -> int | None:

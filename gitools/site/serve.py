@@ -12,10 +12,12 @@ from pathlib import Path
 
 from gitools.form.model import Form
 from gitools.io.errors import os_reason
+from gitools.io.http import BODY_SECONDS
 from gitools.jobs.inbox import Inbox
 from gitools.jobs.inbox.store import digest, new_token
 
 ADMIN_ENV = "GITOOLS_ADMIN_TOKEN"
+BODY_ENV = "GITOOLS_UPLOAD_SECONDS"  # how long one upload may take to arrive (IT may raise it for slow links)
 
 
 class CannotServe(Exception):
@@ -80,5 +82,6 @@ def run(s: Settings, form: Form, say: Callable[[str], None]) -> None:
 
     check_address(s.host, s.port)
     inbox, admin_hash = prepare(s, form, say)
-    uvicorn.run(create(inbox, admin_hash), host=s.host, port=s.port, log_level="warning", access_log=False,
+    seconds = float(os.environ.get(BODY_ENV) or BODY_SECONDS)
+    uvicorn.run(create(inbox, admin_hash, seconds), host=s.host, port=s.port, log_level="warning", access_log=False,
                 proxy_headers=False, server_header=False, timeout_keep_alive=5)

@@ -363,3 +363,70 @@ def test_console_output_survives_a_gbk_terminal(make_book, monkeypatch):
     assert main(["validate", str(book)]) == 1
     sys.stdout.flush()
     assert "结论".encode("gbk") in raw.getvalue()
+
+
+# --- no command overwrites an input -----------------------------------------------------------
+
+
+def _roster_xlsx(path: Path, names: list[str]) -> Path:
+    wb = openpyxl.Workbook()
+    wb.active.append(["单位名称", "统一社会信用代码"])
+    for name in names:
+        wb.active.append([name, None])
+    wb.save(path)
+    return path
+
+
+def test_merge_refuses_to_write_its_summary_over_the_roster_or_last_years_summary(tmp_path, capsys):
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    write_unit(inbox / "a.xlsx", unit(FORM, 1), consistent_values(FORM, __import__("random").Random(1)))
+    roster = _roster_xlsx(tmp_path / "名单.xlsx", [unit(FORM, 1)["unit_name"]])
+    before = roster.read_bytes()
+    assert main(["merge", str(inbox), "--roster", str(roster), "-o", str(roster)]) == 2
+    assert "就是输入文件" in capsys.readouterr().err and roster.read_bytes() == before
+    last = tmp_path / "上年汇总表.xlsx"
+    assert main(["merge", str(inbox), "-o", str(last)]) in (0, 1)
+    kept = last.read_bytes()
+    assert main(["merge", str(inbox), "--previous", str(last), "-o", str(last)]) == 2
+    assert "就是输入文件" in capsys.readouterr().err and last.read_bytes() == kept
+
+
+def test_template_for_a_roster_refuses_to_write_over_the_roster(tmp_path, capsys):
+    roster = _roster_xlsx(tmp_path / "示例县教育局.xlsx", ["示例县教育局", "示例县卫生健康委员会"])
+    before = roster.read_bytes()
+    assert main(["template", "--roster", str(roster), "-o", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "会覆盖" in err and "未生成任何模板" in err
+    assert roster.read_bytes() == before and not (tmp_path / "示例县卫生健康委员会.xlsx").exists()
+
+
+def _as_web_page(text: str) -> str:
+    """A report's text as the page a portal publishes: each line a table row, fields as cells."""
+    from html import escape
+
+    rows = "".join("<tr>" + "".join(f"<td>{escape(f)}</td>" for f in line.split("\t")) + "</tr>"
+                   for line in text.splitlines())
+    return f"<html><body><table>{rows}</table></body></html>"
+
+
+def test_report_refuses_to_write_over_the_document_it_reads(tmp_path, capsys):
+    title = "新乡县人民政府办公室2023年政府信息公开工作年度报告"
+    source = tmp_path / f"{title}.html"
+    text = (SEEDS / "002_e8660239deac921c.txt").read_text(encoding="utf-8")
+    source.write_text(_as_web_page(text), encoding="utf-8")
+    before = source.read_bytes()
+    assert main(["report", str(source), "-o", str(tmp_path), "--format", "html", "--force"]) == 2
+    assert "就是输入文件" in capsys.readouterr().err and source.read_bytes() == before
+
+
+def test_two_documents_of_one_report_both_survive_import(tmp_path, capsys):
+    folder = tmp_path / "年报"
+    folder.mkdir()
+    text = (SEEDS / "000_6a1ea5d47ca6a7aa.txt").read_text(encoding="utf-8")
+    (folder / "焦店镇年报.txt").write_text(text, encoding="utf-8")
+    (folder / "焦店镇年报.html").write_text(_as_web_page(text), encoding="utf-8")
+    main(["import", str(folder), "-o", str(tmp_path / "输出")])
+    out = capsys.readouterr().out
+    assert sorted(p.name for p in (tmp_path / "输出").iterdir()) == ["焦店镇年报.html.xlsx", "焦店镇年报.txt.xlsx"]
+    assert out.count("与另一份文件同名") == 2

@@ -9,7 +9,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "gitools"
 FLOORS = {  # lowest first; packages on one floor are siblings and never import each other
     "form": 0, "model": 1, "io": 2, "inputs": 3, "validate": 3, "merge": 4, "outputs": 5, "jobs": 6,
-    "addin": 7, "testing": 7, "cli": 8,
+    "addin": 7, "site": 7, "testing": 7, "cli": 8,
 }
 
 

@@ -28,7 +28,7 @@ def add(sub: Subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from gitools.inputs.kinds import REPORT_SUFFIXES
     from gitools.io.discover import discover
-    from gitools.jobs.imports import import_all
+    from gitools.jobs.imports import WouldOverwrite, import_all
     from gitools.jobs.progress import bar
     from gitools.model.findings import Status
     from gitools.outputs.text import text_report
@@ -39,11 +39,16 @@ def run(args: argparse.Namespace) -> int:
     if not files:
         print(f"错误：没有找到可导入的年报文件（{options.REPORTS}）", file=sys.stderr)
         return options.EXIT_USAGE
-    results = import_all(files, args.output, args.format, options.form(), workers=args.workers, progress=bar("导入"))
+    try:
+        results = import_all(files, args.output, args.format, options.form(), workers=args.workers,
+                             progress=bar("导入"))
+    except WouldOverwrite as err:
+        return options.fail(str(err))
     failed_writes = [r for r in results if r.error]
     for r in results:
         if r.output:
-            print(f"已导入：{r.path} → {r.output}")
+            renamed = Path(r.output).stem != Path(r.path).stem
+            print(f"已导入：{r.path} → {r.output}" + ("（与另一份文件同名，输出按完整文件名命名）" if renamed else ""))
     for r in failed_writes:
         print(f"错误：{r.path} 无法写入 {args.output}：{r.error}", file=sys.stderr)
     sys.stdout.write(text_report([r.report for r in results if not r.error]))

@@ -30,7 +30,7 @@ def add(sub: Subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from gitools.inputs.read import read_submission
-    from gitools.jobs.publish import write_report
+    from gitools.jobs.publish import WouldOverwrite, write_report
     from gitools.model.submission import NotReadable
     from gitools.outputs.text import finding_line
 
@@ -50,8 +50,11 @@ def run(args: argparse.Namespace) -> int:
             print(f"✗ {path}：无法读取：{err}")
             code = options.EXIT_USAGE
             continue
-        report, written = write_report(sub, form, args.output, args.format or list(DOCUMENTS), force=args.force,
-                                       previous=previous)
+        try:
+            report, written = write_report(sub, form, args.output, args.format or list(DOCUMENTS), force=args.force,
+                                           previous=previous, protected=list(args.workbooks))
+        except WouldOverwrite as err:
+            return options.fail(str(err))
         if not written:
             print(f"✗ {path}：{report.verdict()}，未生成报告（改正后重试，或加 --force 生成草稿）")
             print("\n".join(finding_line(f) for f in report.errors))

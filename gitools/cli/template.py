@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from gitools.form import FORM
     from gitools.inputs.roster import RosterError, read_roster
     from gitools.inputs.settings import SettingsError, read_contact
-    from gitools.jobs.templates import write, write_for_roster
+    from gitools.jobs.templates import WouldOverwrite, write, write_for_roster
     from gitools.outputs.xlsx.template import CONTACT_LABELS
 
     try:
@@ -60,7 +60,10 @@ def run(args: argparse.Namespace) -> int:
     except RosterError as e:
         print(f"错误：{e}", file=sys.stderr)
         return options.EXIT_USAGE
-    done = write_for_roster(FORM, entries, outdir, args.year, contact)
+    try:
+        done = write_for_roster(FORM, entries, outdir, args.year, contact, protected=[args.roster, args.settings])
+    except WouldOverwrite as err:
+        return options.fail(str(err))
     for d in done:
         note = "；".join(d.skipped)
         print(f"已生成：{d.path}" + (f"（名单第 {d.entry.line} 行：{note}）" if note else ""))

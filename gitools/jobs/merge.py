@@ -13,6 +13,7 @@ from gitools.inputs.kinds import read_book as read
 from gitools.inputs.read import read_with_book
 from gitools.inputs.roster import RosterError, read_roster
 from gitools.io.discover import discover
+from gitools.io.paths import clashes
 from gitools.io.rawbook import UnreadableWorkbook
 from gitools.jobs.progress import Progress, counting, silent
 from gitools.jobs.receive import read_all
@@ -39,11 +40,12 @@ def _previous_output(path: Path) -> bool:
         return False
 
 
-def plan(inputs: list[Path], output: Path) -> tuple[list[Path], list]:
-    """The workbooks to read; refuses an output that is one of them."""
+def plan(inputs: list[Path], output: Path, protected: list[Path | None] | None = None) -> tuple[list[Path], list]:
+    """The workbooks to read; refuses an output that is one of them, or one of ``protected``
+    (the roster, last year's summary)."""
     out = output.resolve()
-    if any(p.resolve() == out for p in inputs if p.is_file()):
-        raise MergeError(f"输出文件 {output} 是输入文件之一，不能覆盖；请换一个输出文件名")
+    for _, given in clashes([output], [*(p for p in inputs if p.is_file()), *(protected or [])]):
+        raise MergeError(f"输出文件 {output} 就是输入文件 {given}，不能覆盖；请换一个输出文件名")
     exclude = set()
     if out.is_file():
         if not _previous_output(out):
@@ -69,7 +71,7 @@ def merge(inputs: list[Path], output: Path, *, form: Form = FORM, roster: Path |
             expected = read_roster(roster)
         except RosterError as e:
             raise MergeError(str(e)) from e
-    files, skipped = plan(inputs, output)
+    files, skipped = plan(inputs, output, [roster, previous])
     if not files:
         raise MergeError("没有找到可汇总的工作簿（.xlsx）" + (f"；跳过了 {len(skipped)} 个其他文件" if skipped else ""))
     received = list(read_all(files, form, workers=workers, today=today,

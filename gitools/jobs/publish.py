@@ -8,6 +8,7 @@ from pathlib import Path
 from gitools.form.model import Form
 from gitools.io.atomic import atomic_write
 from gitools.io.filenames import file_name
+from gitools.io.paths import clashes
 from gitools.model.findings import FileReport
 from gitools.model.submission import Submission
 from gitools.outputs import DOCUMENTS
@@ -15,18 +16,26 @@ from gitools.outputs.document.content import document, title
 from gitools.validate import validate
 
 
+class WouldOverwrite(Exception):
+    """``str(e)`` says which input an output would replace."""
+
+
 def write_report(sub: Submission, form: Form, outdir: Path, formats: list[str], *, force: bool = False,
-                 previous: Submission | None = None) -> tuple[FileReport, list[Path]]:
+                 previous: Submission | None = None,
+                 protected: list[Path] | None = None) -> tuple[FileReport, list[Path]]:
     """Validate, then write each format; nothing is written from a report with blocking findings
     unless ``force``, and then every copy carries a visible draft mark."""
     report = FileReport(sub.path, validate(sub, form))
     if report.errors and not force:
         return report, []
     blocks = document(sub, form, draft=bool(report.errors), previous=previous)
+    outs = [outdir / f"{file_name(title(sub))}{DOCUMENTS[fmt].suffix}" for fmt in formats]
+    for out, given in clashes(outs, [Path(sub.path) if sub.path else None, *(protected or []),
+                                     Path(previous.path) if previous and previous.path else None]):
+        raise WouldOverwrite(f"输出文件 {out} 就是输入文件 {given}，不能覆盖；请换一个输出目录")
     written = []
-    for fmt in formats:
-        suffix, render = DOCUMENTS[fmt].suffix, DOCUMENTS[fmt].load()
-        out = outdir / f"{file_name(title(sub))}{suffix}"
+    for fmt, out in zip(formats, outs, strict=True):
+        render = DOCUMENTS[fmt].load()
         outdir.mkdir(parents=True, exist_ok=True)
         with atomic_write(out) as tmp:
             render(blocks, sub, form, tmp)

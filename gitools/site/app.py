@@ -180,6 +180,14 @@ def create(inbox: Inbox, admin_hash: str, body_seconds: float = BODY_SECONDS) ->
         inbox.send_back(upload_id, reason)
         return RedirectResponse(f"/admin/units/{unit_id}", 303)
 
+    @app.post("/admin/units/{unit_id}/renew")
+    def renew(request: Request, unit_id: int, csrf: Annotated[str, Form()]) -> Response:
+        checked(request, csrf)
+        if inbox.store.unit(unit_id) is None:
+            raise HTTPException(404, "名单中没有这个单位")
+        inbox.renew(unit_id)
+        return RedirectResponse(f"/admin/units/{unit_id}", 303)
+
     @app.get("/admin/summary.xlsx")
     @app.get("/api/summary.xlsx")
     def summary(request: Request) -> Response:

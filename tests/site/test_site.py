@@ -244,3 +244,18 @@ def test_many_units_uploading_at_once_are_all_answered_and_counted(site, make_bo
         client.get("/api/board")
     page = httpx.get(link).text
     assert page.count("上传</td>") == 20  # every upload in the unit's record
+
+
+def test_a_unit_downloads_its_prefilled_template_and_a_renewed_link_stops_the_old_one(site):
+    old = site.links()[UNITS[0][0]]
+    r = httpx.get(old + "/template")
+    assert r.status_code == 200 and "filename*=UTF-8''" in r.headers["content-disposition"]
+    path = site.data / "下载的模板.xlsx"
+    path.write_bytes(r.content)
+    assert openpyxl.load_workbook(path)["单位信息"]["B3"].value == UNITS[0][0]
+    with httpx.Client(base_url=site.url, follow_redirects=True) as county:
+        county.post("/admin/login", data={"token": ADMIN})
+        csrf = re.search(r'name="csrf" value="([^"]+)"', county.get("/admin/units/1").text).group(1)
+        assert county.post("/admin/units/1/renew", data={"csrf": csrf}).status_code == 200
+    new = site.links()[UNITS[0][0]]
+    assert new != old and httpx.get(old).status_code == 404 and httpx.get(new).status_code == 200

@@ -117,6 +117,13 @@ class Inbox:
             tmp.write_text(buffer.getvalue(), encoding="utf-8-sig")  # Excel opens UTF-8 with a BOM as such
         return xlsx, text
 
+    def renew(self, unit_id: int) -> str:
+        """A new link for a unit (the old one stops working at once); the links file is rewritten."""
+        token = self.store.renew_token(unit_id)
+        self.write_links()
+        self.store.log("县政务公开办", "更换填报链接", unit_id)
+        return token
+
     def template(self, unit: Unit) -> Path:
         """The unit's prefilled template, as `gitools template --roster` writes it."""
         entry = RosterEntry(unit.name, unit.credit_code, unit.line, unit.category, unit.contact, unit.phone)

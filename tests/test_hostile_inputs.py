@@ -384,12 +384,12 @@ def test_merge_refuses_to_write_its_summary_over_the_roster_or_last_years_summar
     roster = _roster_xlsx(tmp_path / "名单.xlsx", [unit(FORM, 1)["unit_name"]])
     before = roster.read_bytes()
     assert main(["merge", str(inbox), "--roster", str(roster), "-o", str(roster)]) == 2
-    assert "就是输入文件" in capsys.readouterr().err and roster.read_bytes() == before
+    assert "是输入文件之一" in capsys.readouterr().err and roster.read_bytes() == before
     last = tmp_path / "上年汇总表.xlsx"
     assert main(["merge", str(inbox), "-o", str(last)]) in (0, 1)
     kept = last.read_bytes()
     assert main(["merge", str(inbox), "--previous", str(last), "-o", str(last)]) == 2
-    assert "就是输入文件" in capsys.readouterr().err and last.read_bytes() == kept
+    assert "是输入文件之一" in capsys.readouterr().err and last.read_bytes() == kept
 
 
 def test_template_for_a_roster_refuses_to_write_over_the_roster(tmp_path, capsys):
@@ -417,7 +417,7 @@ def test_report_refuses_to_write_over_the_document_it_reads(tmp_path, capsys):
     source.write_text(_as_web_page(text), encoding="utf-8")
     before = source.read_bytes()
     assert main(["report", str(source), "-o", str(tmp_path), "--format", "html", "--force"]) == 2
-    assert "就是输入文件" in capsys.readouterr().err and source.read_bytes() == before
+    assert "是输入文件之一" in capsys.readouterr().err and source.read_bytes() == before
 
 
 def test_two_documents_of_one_report_both_survive_import(tmp_path, capsys):

@@ -53,7 +53,7 @@ def output_stems(paths: list[Path], outdir: Path, suffix: str) -> dict[str, str]
         taken.add(stem.casefold())
         stems[str(p)] = stem
     for out, given in clashes([outdir / f"{s}{suffix}" for s in stems.values()], paths):
-        raise WouldOverwrite(f"输出文件 {out} 就是输入文件 {given}，不能覆盖；请换一个输出目录")
+        raise WouldOverwrite(f"输出文件 {out} 是输入文件之一（{given}），不能覆盖；请换一个输出目录")
     return stems
 
 

@@ -45,7 +45,7 @@ def plan(inputs: list[Path], output: Path, protected: list[Path | None] | None =
     (the roster, last year's summary)."""
     out = output.resolve()
     for _, given in clashes([output], [*(p for p in inputs if p.is_file()), *(protected or [])]):
-        raise MergeError(f"输出文件 {output} 就是输入文件 {given}，不能覆盖；请换一个输出文件名")
+        raise MergeError(f"输出文件 {output} 是输入文件之一（{given}），不能覆盖；请换一个输出文件名")
     exclude = set()
     if out.is_file():
         if not _previous_output(out):

@@ -32,7 +32,7 @@ def write_report(sub: Submission, form: Form, outdir: Path, formats: list[str], 
     outs = [outdir / f"{file_name(title(sub))}{DOCUMENTS[fmt].suffix}" for fmt in formats]
     for out, given in clashes(outs, [Path(sub.path) if sub.path else None, *(protected or []),
                                      Path(previous.path) if previous and previous.path else None]):
-        raise WouldOverwrite(f"输出文件 {out} 就是输入文件 {given}，不能覆盖；请换一个输出目录")
+        raise WouldOverwrite(f"输出文件 {out} 是输入文件之一（{given}），不能覆盖；请换一个输出目录")
     written = []
     for fmt, out in zip(formats, outs, strict=True):
         render = DOCUMENTS[fmt].load()

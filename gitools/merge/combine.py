@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gitools.form.codes import phone_problem
 from gitools.form.model import Form
 from gitools.inputs.roster import RosterEntry, normalise_code
 from gitools.io.discover import Skipped
@@ -48,9 +49,25 @@ class Entry:
 
     @property
     def contact(self) -> tuple[str | None, str | None]:
-        """Whom to call about this file: the 填报人 and 联系电话 it gives, else the roster's."""
+        """Whom to call about this file: the 填报人 it gives, else the roster's; and the number to
+        dial (see ``phone``)."""
         unit, r = self.received.unit, self.roster
-        return (unit.get("preparer") or (r.contact if r else None), unit.get("phone") or (r.phone if r else None))
+        return unit.get("preparer") or (r.contact if r else None), self.phone[0]
+
+    @property
+    def phone(self) -> tuple[str | None, str]:
+        return phone_to_dial(self.received.unit.get("phone"), self.roster.phone if self.roster else None)
+
+
+def phone_to_dial(given: object, listed: str | None) -> tuple[str | None, str]:
+    """The number to dial and where it is from: the workbook's when it is a valid number, else
+    the roster's (a county must not dial the very number that is the problem)."""
+    mine = str(given) if given else None
+    if mine and phone_problem(mine) is None:
+        return mine, "工作簿"
+    if listed:
+        return listed, "名单"
+    return mine, "工作簿（号码有误）" if mine else ""
 
 
 @dataclass

@@ -103,3 +103,12 @@ def test_two_summaries_holding_the_same_unit_collide_once():
     s1 = received("甲.xlsx", unit(FORM, 8) | {"unit_category": "汇总"}, members=((a["unit_name"], None),))
     s2 = received("乙.xlsx", unit(FORM, 9) | {"unit_category": "汇总"}, members=((a["unit_name"], None),))
     assert len(combine([s1, s2], FORM).collisions) == 1
+
+
+def test_the_number_to_dial_is_the_workbooks_only_when_it_is_a_number():
+    from gitools.merge.combine import phone_to_dial
+
+    assert phone_to_dial("0373-5551234", "0373-7021007") == ("0373-5551234", "工作簿")
+    assert phone_to_dial("1393730123", "0373-7021007") == ("0373-7021007", "名单")  # ten digits: a dead number
+    assert phone_to_dial(None, "0373-7021007") == ("0373-7021007", "名单")
+    assert phone_to_dial("1393730123", None) == ("1393730123", "工作簿（号码有误）")

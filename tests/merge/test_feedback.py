@@ -29,11 +29,11 @@ def rows_of(path, sheet, header_row):
             if any(v is not None for v in r)]
 
 
-def test_each_unit_with_findings_gets_its_annotated_copy_named_after_it(merged):
+def test_each_unit_that_must_act_gets_its_annotated_copy_named_after_it(merged):
     code, _, feedback, _ = merged
     assert code == 1
-    assert sorted(p.name for p in feedback.iterdir()) == [
-        "示例县卫生健康委员会_校验结果.xlsx", "示例县教育局_校验结果.xlsx", "退回清单.xlsx"]
+    assert sorted(p.name for p in feedback.iterdir()) == [  # 教育局 explained its 核实 item: nothing to do
+        "示例县卫生健康委员会_校验结果.xlsx", "退回清单.xlsx"]
     wb = openpyxl.load_workbook(feedback / "示例县卫生健康委员会_校验结果.xlsx")
     assert wb.sheetnames[0] == FORM.result_sheet
     assert wb[FORM.unit_sheet][FORM.field("phone").address].fill.fgColor.rgb.endswith("FF9999")
@@ -42,9 +42,10 @@ def test_each_unit_with_findings_gets_its_annotated_copy_named_after_it(merged):
 def test_the_return_list_says_whom_to_call_and_about_what(merged):
     _, _, feedback, _ = merged
     listed = {r["单位名称"]: r for r in rows_of(feedback / "退回清单.xlsx", "退回清单", 1)}
-    assert list(listed) == ["示例县教育局", "示例县卫生健康委员会", "示例县住房和城乡建设局", "示例县西岭镇人民政府"]
+    assert list(listed) == ["示例县卫生健康委员会", "示例县住房和城乡建设局", "示例县西岭镇人民政府"]  # roster order
     health = listed["示例县卫生健康委员会"]
     assert (health["联系人"], health["联系电话"]) == ("赵六", "0373-5550106")  # the file's preparer, the roster's phone
+    assert health["电话来源"] == "名单"
     assert health["需要处理的问题"] == "〔强制〕单位信息 B9（联系电话）：未填写"
     assert health["标注副本"] == "示例县卫生健康委员会_校验结果.xlsx" and health["是否计入汇总"] == "否"
     broken = listed["示例县住房和城乡建设局"]
@@ -52,7 +53,7 @@ def test_the_return_list_says_whom_to_call_and_about_what(merged):
     assert (broken["联系人"], broken["联系电话"]) == ("联络员8", "0373-5550108")  # matched by file name, roster contacts
     missing = listed["示例县西岭镇人民政府"]
     assert (missing["校验结论"], missing["联系人"], missing["联系电话"]) == ("未报送", "联络员9", "0373-5550109")
-    assert listed["示例县教育局"]["需要处理的问题"].startswith("〔核实（已说明）〕一五六、文字部分 B5")
+    assert "示例县教育局" not in listed  # only 核实 already explained: the county has nothing to ask of it
 
 
 def test_the_status_sheet_has_contacts_and_the_first_problems_in_words(merged):
@@ -69,7 +70,7 @@ def test_the_terminal_gives_each_reason_and_counts_what_the_problem_sheet_lists(
     assert "      文件已损坏或不是 Excel 工作簿（.xlsx），请重新保存后报送" in text
     listed = rows_of(out, "问题清单", 2)
     assert f"问题 {len(listed)} 条（含未报送）" in text
-    assert "退回材料：2 份标注副本和退回清单" in text
+    assert "退回材料：1 份标注副本和退回清单" in text  # 教育局 has nothing left to do
 
 
 def test_units_off_the_roster_are_named_on_the_terminal(tmp_path, capsys):

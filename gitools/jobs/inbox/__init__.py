@@ -19,7 +19,6 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from gitools.form.catalog import Level
-from gitools.form.codes import phone_problem
 from gitools.form.model import Form
 from gitools.inputs.kinds import SUBMISSION_SUFFIXES, XLSX_SUFFIXES
 from gitools.inputs.roster import RosterEntry, read_roster
@@ -30,6 +29,7 @@ from gitools.jobs.inbox.store import Store, Unit, Upload
 from gitools.jobs.merge import merge
 from gitools.jobs.templates import write_for_roster
 from gitools.jobs.validate import check
+from gitools.merge.combine import phone_to_dial
 from gitools.model.findings import FileReport, Finding, finding
 from gitools.model.values import plain
 from gitools.outputs.text import first_problems, in_words
@@ -269,7 +269,7 @@ class Inbox:
             f.key == n["key"] and f.level is Level.REVIEW for f in report.findings)]
         state = RETURNED if upload.returned else FAILED if report.errors else PENDING if waiting else PASSED
         given = json.loads(upload.unit)
-        phone, source = _phone(given.get("phone"), unit)
+        phone, source = phone_to_dial(given.get("phone"), unit.phone)
         first = in_words(report.errors[0]) if report.errors else first_problems(report.findings, 1)
         return Row(unit, state, upload, len(report.errors), len(report.warnings), first, phone, source,
                    given.get("preparer") or unit.contact, len(waiting))
@@ -307,16 +307,6 @@ def _finding(d: dict[str, object]) -> Finding:
 
 def _opt(value: object) -> str | None:
     return None if value is None else str(value)
-
-
-def _phone(given: object, unit: Unit) -> tuple[str | None, str]:
-    """The number to call: the workbook's when it is a valid number, else the roster's; and which."""
-    mine = str(given) if given else None
-    if mine and phone_problem(mine) is None:
-        return mine, "工作簿"
-    if unit.phone:
-        return unit.phone, "名单"
-    return mine, "工作簿（号码有误）" if mine else ""
 
 
 def _unit_json(unit: dict[str, object]) -> str:

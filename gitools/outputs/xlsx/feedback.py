@@ -20,23 +20,28 @@ from gitools.outputs.xlsx import style
 from gitools.outputs.xlsx.annotate import annotate
 
 LIST_NAME = "退回清单.xlsx"
-COLUMNS = ("序号", "单位名称", "联系人", "联系电话", "校验结论", "错误数", "警告数", "是否计入汇总", "需要处理的问题",
-           "标注副本", "报送的文件")
-WIDTHS = (6, 28, 10, 16, 10, 8, 8, 10, 70, 32, 40)
+COLUMNS = ("序号", "单位名称", "联系人", "联系电话", "电话来源", "校验结论", "错误数", "警告数", "是否计入汇总",
+           "需要处理的问题", "标注副本", "报送的文件")
+WIDTHS = (6, 28, 10, 16, 12, 10, 8, 8, 10, 70, 32, 40)
 
 
 def _needs_feedback(e: Entry) -> bool:
-    """A unit hears back when its report has findings; a draft replaced by a later copy does not."""
-    if e.superseded:
-        return False
-    return bool(e.all_findings)
+    """A unit hears back when it must act: its file could not be read, or something blocks it
+    (强制, or 核实 nobody explained). Notices and explained 核实 need nothing; a draft replaced by a
+    later copy of the same unit neither."""
+    return not e.superseded and (not e.received.readable or any(f.blocks for f in e.all_findings))
+
+
+def _order(line: int | None, name: str) -> tuple[int, str]:
+    """The roster's order; units not on it after, by name."""
+    return (line if line is not None else 1 << 30, name)
 
 
 def write_feedback(result: MergeResult, outdir: Path) -> list[Path]:
     """Write the copies and the list; returns the copies written, then the list."""
     outdir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    rows: list[list[object]] = []
+    rows: list[tuple[tuple[int, str], list[object]]] = []
     taken: set[str] = set()
     for e in result.entries:
         if not _needs_feedback(e):
@@ -45,23 +50,27 @@ def write_feedback(result: MergeResult, outdir: Path) -> list[Path]:
         path = Path(e.received.path)
         if e.received.readable and path.suffix.lower() in XLSX_SUFFIXES:
             stem = file_name(f"{e.name or path.stem}_校验结果")
-            while stem in taken:
+            while stem.casefold() in taken:  # ABC局 and abc局 are one file on Windows
                 stem += "_2"
-            taken.add(stem)
+            taken.add(stem.casefold())
             copy = outdir / f"{stem}.xlsx"
             annotate(path, FileReport(e.received.path, e.all_findings), copy)
             written.append(copy)
-        contact, phone = e.contact
+        contact, _ = e.contact
+        phone, source = e.phone
         note = first_problems(e.all_findings)
         if copy is None and e.received.readable:
             note += "\n（文件不是 .xlsx，未生成标注副本）"
-        rows.append([e.name or (e.roster.label if e.roster else path.stem), contact, phone, STATUS_ZH[e.status],
-                     len(e.received.report.errors), len(e.received.report.warnings), "是" if e.included else "否",
-                     note, copy.name if copy else None, e.received.path])
+        name = e.name or (e.roster.label if e.roster else path.stem)
+        rows.append((_order(e.roster.line if e.roster else None, name), [
+            name, contact, phone, source or None, STATUS_ZH[e.status], len(e.received.report.errors),
+            len(e.received.report.warnings), "是" if e.included else "否", note, copy.name if copy else None,
+            e.received.path]))
     for r in result.missing:
-        rows.append([r.label, r.contact, r.phone, "未报送", None, None, "否", "名单中的单位没有报送，请催报", None, None])
+        rows.append((_order(r.line, r.label), [r.label, r.contact, r.phone, "名单" if r.phone else None, "未报送",
+                                               None, None, "否", "名单中的单位没有报送，请催报", None, None]))
     out = outdir / LIST_NAME
-    _write_list(out, rows, result.year)
+    _write_list(out, [row for _, row in sorted(rows, key=lambda kv: kv[0])], result.year)
     return [*written, out]
 
 

@@ -20,7 +20,7 @@ import pytest
 
 from gitools.cli import build_parser, main
 from gitools.form import FORM
-from gitools.io.atomic import MARK
+from gitools.io.atomic import MARK, temp_stem
 from gitools.io.errors import os_reason
 from gitools.model.findings import FileReport, finding
 from gitools.testing.synthetic import consistent_values, unit
@@ -316,8 +316,8 @@ def test_a_killed_merge_leaves_nothing_the_next_run_does_not_clean_up(tmp_path, 
     alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
         out = tmp_path / "汇总.xlsx"
-        stale = tmp_path / f".汇总{MARK}{dead.pid}-abc123.xlsx"
-        busy = tmp_path / f".汇总{MARK}{alive.pid}-def456.xlsx"
+        stale = tmp_path / f".{temp_stem(out)}{MARK}{dead.pid}-abc123.xlsx"
+        busy = tmp_path / f".{temp_stem(out)}{MARK}{alive.pid}-def456.xlsx"
         stale.write_bytes(b"half a summary")
         busy.write_bytes(b"another run still writing")
         main(["merge", str(SAMPLES / "county-2025"), "-o", str(out)])
@@ -430,3 +430,27 @@ def test_two_documents_of_one_report_both_survive_import(tmp_path, capsys):
     out = capsys.readouterr().out
     assert sorted(p.name for p in (tmp_path / "输出").iterdir()) == ["焦店镇年报.html.xlsx", "焦店镇年报.txt.xlsx"]
     assert out.count("与另一份文件同名") == 2
+
+
+def test_a_unit_name_of_99_characters_gets_its_template_and_its_feedback(tmp_path, capsys):
+    long_name = "示例县" + "很长的单位名称" * 13 + "局"
+    assert len(long_name) == 95 and len(long_name.encode()) > 255
+    roster = tmp_path / "名单.csv"
+    roster.write_text(f"单位名称\n{long_name}\n示例县教育局\n", encoding="utf-8")
+    assert main(["template", "--roster", str(roster), "-o", str(tmp_path / "模板")]) == 0
+    made = sorted((tmp_path / "模板").iterdir())
+    assert len(made) == 2 and all(len(p.name.encode()) <= 255 for p in made)
+    assert "共 2 个单位的预填模板" in capsys.readouterr().out
+
+
+def test_a_write_that_fails_names_the_file_asked_for_not_a_temporary_one(tmp_path, capsys):
+    folder = tmp_path / "只读"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        code = main(["template", "-o", str(folder / "x.xlsx")])
+        err = capsys.readouterr().err
+    finally:
+        folder.chmod(0o700)
+    if code == 2:  # root may write anyway; as a user the write is refused
+        assert "x.xlsx" in err and MARK not in err

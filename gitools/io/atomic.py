@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import tempfile
 import time
@@ -27,22 +28,35 @@ def _atomic_write(path: Path) -> Iterator[Path]:
     except FileExistsError as e:  # a file stands where the folder should be
         raise NotADirectoryError(errno.ENOTDIR, "not a directory", str(path.parent)) from e
     remove_leftovers(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}{MARK}{os.getpid()}-", suffix=path.suffix, dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{temp_stem(path)}{MARK}{os.getpid()}-", suffix=path.suffix, dir=path.parent)
+    except OSError as e:  # say the file the user asked for, not our temporary one
+        raise type(e)(e.errno, e.strerror, str(path)) from e
     os.close(fd)
     try:
         yield Path(tmp)
         os.chmod(tmp, _mode(path))  # mkstemp makes 0600; the output should read like any other file
-        os.replace(tmp, path)
+        try:
+            os.replace(tmp, path)
+        except OSError as e:
+            raise type(e)(e.errno, e.strerror, str(path)) from e
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
 
 
+def temp_stem(path: Path) -> str:
+    """A short stand-in for the target's name in its temporary name: a long unit name must not
+    make the temporary name exceed what the file system allows (255 bytes)."""
+    return hashlib.sha1(path.name.encode(), usedforsecurity=False).hexdigest()[:12]
+
+
 def remove_leftovers(path: Path) -> list[Path]:
     """Remove temporary files for ``path`` left by a writer that was killed (kill -9, power cut)."""
     removed = []
-    for tmp in path.parent.glob(f".{glob_escape(path.stem)}{MARK}*{path.suffix}"):
-        pid = tmp.name[len(path.stem) + 1 + len(MARK):].split("-", 1)[0]
+    short = temp_stem(path)
+    for tmp in path.parent.glob(f".{short}{MARK}*{glob_escape(path.suffix)}"):
+        pid = tmp.name[len(short) + 1 + len(MARK):].split("-", 1)[0]
         if pid.isdigit() and not _alive(int(pid), tmp):
             with contextlib.suppress(OSError):
                 tmp.unlink()

@@ -90,3 +90,29 @@ def test_bundled_samples_say_what_the_readme_says(capsys):
     main(["validate", str(samples / "seed-001-勍香镇-2022.xlsx"), "--format", "json"])
     rules = {f["rule"] for f in json.loads(capsys.readouterr().out)["files"][0]["findings"]}
     assert "narrative-fee-missing" in rules
+
+
+def test_a_passing_comparison_with_last_year_says_it_was_done(make_book, capsys):
+    import datetime as dt
+
+    last = make_book("last", unit={"report_year": 2024, "filled_on": dt.date(2025, 1, 5)},
+                     values={("requests", "carried_forward", "natural_person"): 1,
+                             ("active", "normative_documents", "in_force"): 3})
+    assert main(["validate", str(make_book()), "--previous", str(last)]) == 0
+    assert "跨年度比对：已与上年报告" in capsys.readouterr().out
+
+
+def test_merge_as_json_still_answers_when_nothing_could_be_counted(tmp_path, capsys):
+    bad = tmp_path / "坏.xlsx"
+    bad.write_text("不是工作簿", encoding="utf-8")
+    assert main(["merge", str(bad), "-o", str(tmp_path / "汇总.xlsx"), "--format", "json"]) == 2
+    doc = json.loads(capsys.readouterr().out)
+    assert "没有可计入汇总的报表" in doc["error"]
+    assert [f["status"] for f in doc["files"]] == ["unreadable"]
+
+
+def test_the_addin_server_without_its_licence_announces_no_address(monkeypatch, capsys):
+    monkeypatch.delenv("XLWINGS_LICENSE_KEY", raising=False)
+    assert main(["addin", "serve", "--port", "8799"]) == 2
+    err = capsys.readouterr().err
+    assert "XLWINGS_LICENSE_KEY" in err and "校验服务：" not in err

@@ -33,18 +33,20 @@ def add(sub: Subparsers) -> None:
 
 
 def serve(args: argparse.Namespace) -> int:
-    from gitools.addin.server import LicenceMissing, origin, serve
+    from gitools.addin.server import LicenceMissing, configure, origin, serve
 
     if (args.cert is None) != (args.key is None):
-        print("错误：--cert 和 --key 须同时提供", file=sys.stderr)
-        return options.EXIT_USAGE
+        return options.fail("--cert 和 --key 须同时提供")
+    for given in (args.cert, args.key):
+        if given is not None and not given.is_file():
+            return options.fail(f"找不到 HTTPS 证书或私钥文件：{given}")
     url = args.url or origin(args.host, args.port, args.cert is not None)
-    print(f"校验服务：{url}/taskpane.html（清单：gitools addin manifest --url {url}）", file=sys.stderr)
     try:
-        serve(args.host, args.port, certfile=args.cert, keyfile=args.key, public_url=url)
+        configure(url)  # the licence first: no address is announced for a server that will not start
     except LicenceMissing as err:
-        print(f"错误：{err}", file=sys.stderr)
-        return options.EXIT_USAGE
+        return options.fail(str(err))
+    print(f"校验服务：{url}/taskpane.html（清单：gitools addin manifest --url {url}）", file=sys.stderr)
+    serve(args.host, args.port, certfile=args.cert, keyfile=args.key, public_url=url)
     return options.EXIT_OK
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -64,6 +65,11 @@ def run(args: argparse.Namespace) -> int:
                        progress=bar("读取", quiet=args.format == "json"))
     except MergeError as err:
         print(f"\n错误：{err}", file=sys.stderr)
+        if args.format == "json":  # a script still learns why, and what became of each file it sent
+            from gitools.outputs.json import json_report
+
+            json.dump({"error": str(err), **json_report(err.reports)}, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
         return options.EXIT_USAGE
     except OSError as err:
         print(f"\n错误：无法写入 {args.output}：{os_reason(err)}", file=sys.stderr)

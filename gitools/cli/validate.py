@@ -62,6 +62,10 @@ def run(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr)
     written, failed = annotated.written, len(annotated.problems)
     sys.stdout.write(FINDINGS[args.format].load()(reports, written))
+    compared = [r for r in reports if r.readable and not any(f.rule == "previous-not-comparable" for f in r.findings)]
+    if previous is not None and compared and args.format == "text":
+        print(f"跨年度比对：已与上年报告 {args.previous}（{previous.unit.get('report_year')} 年度）核对上年结转和现行有效件数"
+              f"（{len(compared)} 份）")
     if failed or any(r.status is Status.UNREADABLE for r in reports):
         return options.EXIT_USAGE
     return options.EXIT_FINDINGS if any(r.status is Status.FAILED for r in reports) else options.EXIT_OK

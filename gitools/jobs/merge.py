@@ -20,12 +20,18 @@ from gitools.jobs.receive import read_all
 from gitools.merge.combine import MergeResult, combine
 from gitools.merge.compare import NotComparable, county_rows, previous_year, this_year, unit_rows
 from gitools.merge.identity import summary_unit
+from gitools.model.findings import FileReport
 from gitools.model.submission import NotReadable
 from gitools.outputs.xlsx.summary import YearOverYear, write_summary
 
 
 class MergeError(Exception):
-    """The merge cannot go ahead; ``str(e)`` says why in Chinese (exit code 2)."""
+    """The merge cannot go ahead; ``str(e)`` says why in Chinese (exit code 2); ``reports`` are the
+    verdicts on the files read before it stopped, for a script to see what it sent."""
+
+    def __init__(self, message: str, reports: list[FileReport] | None = None) -> None:
+        super().__init__(message)
+        self.reports = reports or []
 
 
 class DoubleCount(MergeError):
@@ -82,7 +88,8 @@ def merge(inputs: list[Path], output: Path, *, form: Form = FORM, roster: Path |
         raise DoubleCount("输入中既有汇总表，又有该汇总表已包含的单位报表，合并会重复计算，未生成汇总表：\n"
                           + "\n".join(lines) + "\n请去掉汇总表或其所含单位的报表后重试")
     if not result.included:
-        raise MergeError(f"没有可计入汇总的报表（共读取 {len(received)} 份，均未通过校验、无法读取或年度不符）")
+        raise MergeError(f"没有可计入汇总的报表（共读取 {len(received)} 份，均未通过校验、无法读取或年度不符）",
+                         [r.report for r in received])
     how = [("计入条件", "全部报表（含未通过校验的，已在明细中标明）" if include_invalid else
             "没有强制项问题、核实项均已写明说明的报表；未通过的报表未计入，见“报送情况”"),
            ("应报单位名单", f"{roster.name}（{len(expected)} 个单位）" if roster and expected else "未提供")]

@@ -68,7 +68,8 @@ def merge_text(result: MergeResult, output: Path, feedback: list[Path] | None = 
         lines.append(f"未报送 {len(result.missing)} 个单位：{names}{more}")
     if result.skipped:
         lines.append(f"跳过 {len(result.skipped)} 个其他文件（临时、隐藏或非报表文件，详见“报送情况”）")
-    lines.append(f"问题 {len(problems(result))} 条（含未报送），详见汇总表“问题清单”")
+    count = len(problems(result))
+    lines.append(f"问题 {count} 条（含未报送），详见汇总表“问题清单”" if count else "问题：无")
     lines.append(f"汇总表：{output}")
     if feedback is not None:
         lines.append(f"退回材料：{len(feedback) - 1} 份标注副本和退回清单，在 {feedback[-1].parent}")

@@ -9,11 +9,11 @@ import os
 import sys
 
 from gitools import __version__
-from gitools.cli import addin, export, form, imports, merge, options, report, serve, template, validate, zh
+from gitools.cli import addin, export, form, imports, merge, options, report, serve, survey, template, validate, zh
 from gitools.cli.options import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from gitools.io.errors import describe
 
-COMMANDS = (form, template, validate, merge, imports, report, serve, addin, export)  # in the order --help lists them
+COMMANDS = (form, template, validate, merge, imports, report, survey, serve, addin, export)  # in the order --help lists them
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 

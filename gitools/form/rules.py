@@ -174,6 +174,8 @@ RULES: tuple[Rule, ...] = (
              "not-a-report": "不是可导入的年报文件",
              "unexpected": "文件内容异常，无法读取（{error}），请用 Excel 或 WPS 重新保存后报送",
              "unexpected-import": "文件内容异常，无法导入（{error}）",
+             "too-slow": "读取超过 {seconds} 秒仍未完成，已停止（文件可能过于复杂或已损坏）",
+             "too-much-memory": "读取时所需内存超过 {gb} GB 或读取进程异常退出，已停止（文件可能过于复杂或已损坏）",
          }),
     Rule("not-template", K.FILE, M, "不是本报表模板", "请使用统一下发的填报模板", "不是本报表模板",
          reasons={"workbook": "找不到年报统计表（既没有模板的单元格名称，也找不到表格标签），请使用统一下发的填报模板",

@@ -48,6 +48,7 @@ class Kind:
     family: Family
     magic: tuple[bytes, ...]  # first bytes of such a file; empty when any bytes may start it
     load: Loader
+    version: str = "1"  # raised when the loader would read the same file differently (a survey re-reads)
 
     def claims(self, head: bytes) -> bool:
         return any(head.startswith(m) for m in self.magic)
@@ -95,6 +96,7 @@ KINDS: tuple[Kind, ...] = (  # per family, the first entry is what an unknown fi
     Kind("ods", "OpenDocument 电子表格（.ods）", (".ods",), Family.WORKBOOK, (ZIP,), _calamine("ods")),
     Kind("xlsb", "Excel 二进制工作簿（.xlsb）", (".xlsb",), Family.WORKBOOK, (ZIP,), _calamine("xlsb")),
     Kind("text", "文字（.txt）", (".txt", ".text"), Family.REPORT, (), _text),
+    Kind("markdown", "Markdown 文字（.md）", (".md",), Family.REPORT, (), _text),
     Kind("html", "网页（.html / .htm）", (".html", ".htm"), Family.REPORT, (), lambda p, d: html_lines(_textual(d))),
     Kind("docx", "Word 文档（.docx）", (".docx",), Family.REPORT, (ZIP,), lambda p, d: docx_lines(p)),
     Kind("pdf", "PDF（.pdf）", (".pdf",), Family.REPORT, (PDF,), _pdf),

@@ -51,3 +51,9 @@ def live(value: object) -> object:
         text = clean(value)
         return "'" + text if looks_like_formula(text) else text
     return value
+
+
+def csv_safe(value: object) -> str:
+    """Text for a CSV cell that Excel and WPS will not take for a formula when they open the file."""
+    text = "" if value is None else clean(str(value))
+    return f"'{text}" if looks_like_formula(text) else text

@@ -18,6 +18,8 @@ from gitools.inputs.published.title import read_narrative, read_title, section_s
 from gitools.model.findings import finding
 from gitools.model.submission import NotReadable, Submission, from_values
 
+VERSION = "1"  # raised whenever the layout reader would place a report's cells differently
+
 
 def parse(lines: list[Line], form: Form) -> Imported:
     out = Imported()

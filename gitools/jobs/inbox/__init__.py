@@ -23,7 +23,7 @@ from gitools.form.model import Form
 from gitools.inputs.kinds import SUBMISSION_SUFFIXES, XLSX_SUFFIXES
 from gitools.inputs.roster import RosterEntry, read_roster
 from gitools.io.atomic import atomic_write
-from gitools.io.cells import clean, put
+from gitools.io.cells import clean, csv_safe, put
 from gitools.io.filenames import file_name
 from gitools.jobs.inbox.store import Store, Unit, Upload
 from gitools.jobs.merge import merge
@@ -112,7 +112,7 @@ class Inbox:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(LINK_COLUMNS)
-        writer.writerows([[_csv_safe(v) for v in row] for row in rows])
+        writer.writerows([[csv_safe(v) for v in row] for row in rows])
         with atomic_write(text) as tmp:
             tmp.write_text(buffer.getvalue(), encoding="utf-8-sig")  # Excel opens UTF-8 with a BOM as such
         return xlsx, text
@@ -311,9 +311,3 @@ def _opt(value: object) -> str | None:
 
 def _unit_json(unit: dict[str, object]) -> str:
     return json.dumps({k: plain(v) for k, v in unit.items()}, ensure_ascii=False, default=str)
-
-
-def _csv_safe(value: object) -> str:
-    """Text for a CSV cell that Excel will not take for a formula."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import os
 import time
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from gitools.form import FORM
 from gitools.inputs.read import import_report
 from gitools.jobs.limited import MEMORY, SECONDS, Exceeded, run_limited
 from gitools.model.findings import FileReport
-from gitools.model.submission import NotReadable
+from gitools.model.submission import NotReadable, from_values
 from gitools.outputs import IMPORTED
 from gitools.outputs.text import first_problems
 from gitools.validate import validate
@@ -26,6 +27,7 @@ Row = tuple[str, str, str, str | None, dict[str, Any], float]  # what the manife
 
 def read_chunk(tasks: list[Task]) -> list[Row]:
     """Every document of a chunk; one that fails becomes an unreadable record, never an exception."""
+    _warm()
     seconds = float(os.environ.get(SECONDS_ENV) or SECONDS)
     memory = int(os.environ.get(MEMORY_ENV) or 0) * 1024 * 1024 or MEMORY
     out: list[Row] = []
@@ -44,6 +46,13 @@ def read_chunk(tasks: list[Task]) -> list[Row]:
             status, error = "unreadable", report.findings[0].message
         out.append((sha, version, status, error, record, time.perf_counter() - start))
     return out
+
+
+@cache
+def _warm() -> None:
+    """Build the schemas (and the importer's tables) once in this worker, before any child is
+    forked: every child inherits them instead of building them again for its one document."""
+    validate(from_values(FORM, {}), FORM)
 
 
 def _read(args: tuple[str, str | None]) -> dict[str, Any]:

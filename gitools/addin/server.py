@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from gitools.io.http import MAX_BYTES, BodyLimit
+from gitools.io.http import MAX_BYTES, BodyLimit, ConfinedPaths
 
 PROJECT = Path(__file__).resolve().parent / "project"
 MANIFEST_ID = "7a4b6c2e-5f0d-4e8a-9b1c-3d2e1f0a9b8c"  # identifies the gitools add-in to Office; not a secret
@@ -31,7 +31,7 @@ def origin(host: str, port: int, https: bool) -> str:
     return f"{'https' if https else 'http'}://{host}:{port}"
 
 
-def configure(public_url: str) -> None:
+def configure(public_url: str, path: str = "") -> None:
     """Settings for xlwings Server; must run before it is imported."""
     if not os.environ.get("XLWINGS_LICENSE_KEY"):
         raise LicenceMissing(LICENCE_HELP)
@@ -45,17 +45,21 @@ def configure(public_url: str) -> None:
         "XLWINGS_ENABLE_HOTRELOAD": "false",
         "XLWINGS_ENABLE_WASM": "false",
         "XLWINGS_CORS_ALLOW_ORIGINS": json.dumps([public_url.rstrip("/")]),
+        "XLWINGS_APP_PATH": path,
+        "XLWINGS_STATIC_URL_PATH": f"{path}/static",
     })
     os.environ.setdefault("DOTENV_PATH", str(PROJECT / ".env-none"))  # no stray .env from the cwd
 
 
-def app(public_url: str, limit: int = MAX_BYTES) -> Any:
-    configure(public_url)
+def app(public_url: str, limit: int = MAX_BYTES, path: str = "") -> Any:
+    """xlwings Server's app inside our limits, its paths confined; ``path``: the prefix it is
+    mounted under (the county site mounts it at /addin)."""
+    configure(public_url, path)
     if str(PROJECT) not in sys.path:
         sys.path.insert(0, str(PROJECT))
     from xlwings_server.main import main_app
 
-    return BodyLimit(main_app, limit)
+    return BodyLimit(ConfinedPaths(main_app), limit)
 
 
 def serve(host: str, port: int, *, certfile: Path | None = None, keyfile: Path | None = None,

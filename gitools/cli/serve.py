@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.util
+import os
 import sys
 from pathlib import Path
 
@@ -48,8 +50,19 @@ def run(args: argparse.Namespace) -> int:
 
     settings = Settings(args.roster, args.data, args.name, args.year, args.host, args.port, args.deadline,
                         args.url, args.new_admin_token)
+    say = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
+
+    def addin(url: str) -> dict[str, object]:
+        """The Excel add-in's endpoint at /addin, when its extra is installed and licensed."""
+        if not os.environ.get("XLWINGS_LICENSE_KEY") or importlib.util.find_spec("xlwings_server") is None:
+            return {}
+        from gitools.addin.server import app
+
+        say(f"Excel 插件校验服务：{url}/addin/taskpane.html（清单：gitools addin manifest --url {url}/addin）")
+        return {"/addin": app(url, path="/addin")}
+
     try:
-        serve(settings, options.form(), lambda line: print(line, file=sys.stderr, flush=True))
+        serve(settings, options.form(), say, addin)
     except (CannotServe, RosterError) as e:
         return options.fail(str(e))
     return options.EXIT_OK

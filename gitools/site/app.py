@@ -35,8 +35,10 @@ HEADERS = {  # every answer: no framing, no sniffing, no token leaking through t
 }
 
 
-def create(inbox: Inbox, admin_hash: str, body_seconds: float = BODY_SECONDS) -> Any:
-    """The ASGI app: FastAPI routes inside the body limits (``body_seconds`` for a whole upload)."""
+def create(inbox: Inbox, admin_hash: str, body_seconds: float = BODY_SECONDS,
+           mounts: dict[str, Any] | None = None) -> Any:
+    """The ASGI app: FastAPI routes inside the body limits (``body_seconds`` for a whole upload),
+    with ``mounts`` (path → app, e.g. the Excel add-in's endpoint) beside them."""
     app = FastAPI(title="政务公开年报报送", docs_url=None, redoc_url=None, openapi_url=None)
     pages = Jinja2Templates(directory=str(HERE / "templates"))
     pages.env.globals.update(level_zh=LEVEL_ZH, passed=PASSED)
@@ -238,7 +240,23 @@ def create(inbox: Inbox, admin_hash: str, body_seconds: float = BODY_SECONDS) ->
     def home(request: Request) -> Response:
         return RedirectResponse("/admin", 303)
 
-    return BodyLimit(app, MAX_UPLOAD + 64 * 1024, body_seconds)
+    site = BodyLimit(app, MAX_UPLOAD + 64 * 1024, body_seconds)
+    return _beside(site, mounts or {})
+
+
+def _beside(site: Any, mounts: dict[str, Any]) -> Any:
+    """Requests under a mount's path go to it, whole (xlwings Server routes its own prefix)."""
+    if not mounts:
+        return site
+
+    async def dispatch(scope: Any, receive: Any, send: Any) -> None:
+        path = scope.get("path", "")
+        for prefix, other in mounts.items():
+            if scope["type"] in ("http", "websocket") and (path == prefix or path.startswith(prefix + "/")):
+                return await other(scope, receive, send)
+        return await site(scope, receive, send)
+
+    return dispatch
 
 
 def _owner(inbox: Inbox, upload_id: int) -> int | None:

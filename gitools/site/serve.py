@@ -9,6 +9,7 @@ import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from gitools.form.model import Form
 from gitools.io.errors import os_reason
@@ -75,7 +76,9 @@ def check_address(host: str, port: int) -> None:
             raise CannotServe(f"无法在 {host}:{port} 上启动：{os_reason(e)}（可用 --host、--port 换一个）") from e
 
 
-def run(s: Settings, form: Form, say: Callable[[str], None]) -> None:
+def run(s: Settings, form: Form, say: Callable[[str], None],
+        mounts: Callable[[str], dict[str, Any]] = lambda url: {}) -> None:
+    """Serve the site; ``mounts(url)`` gives other apps to mount beside it, by path (the add-in)."""
     import uvicorn
 
     from gitools.site.app import create
@@ -83,5 +86,6 @@ def run(s: Settings, form: Form, say: Callable[[str], None]) -> None:
     check_address(s.host, s.port)
     inbox, admin_hash = prepare(s, form, say)
     seconds = float(os.environ.get(BODY_ENV) or BODY_SECONDS)
-    uvicorn.run(create(inbox, admin_hash, seconds), host=s.host, port=s.port, log_level="warning", access_log=False,
+    site = create(inbox, admin_hash, seconds, mounts(inbox.base_url))
+    uvicorn.run(site, host=s.host, port=s.port, log_level="warning", access_log=False,
                 proxy_headers=False, server_header=False, timeout_keep_alive=5)

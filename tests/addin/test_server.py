@@ -174,3 +174,17 @@ def test_https_with_the_county_certificate(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.mark.parametrize("path", ["/static/../../../../../../../../etc/passwd", "/static/..%2f..%2f..%2f..%2fetc%2fpasswd",
+                                  "/static/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/static/..%5c..%5cetc%5cpasswd"])
+def test_no_path_reaches_outside_the_add_ins_folders(server, path):
+    import socket
+    from urllib.parse import urlparse
+
+    with socket.create_connection((urlparse(server).hostname, urlparse(server).port), timeout=10) as s:
+        s.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+        answer = b""
+        while chunk := s.recv(65536):
+            answer += chunk
+    assert b" 404 " in answer.split(b"\r\n", 1)[0] and b"root:" not in answer

@@ -259,3 +259,34 @@ def test_a_unit_downloads_its_prefilled_template_and_a_renewed_link_stops_the_ol
         assert county.post("/admin/units/1/renew", data={"csrf": csrf}).status_code == 200
     new = site.links()[UNITS[0][0]]
     assert new != old and httpx.get(old).status_code == 404 and httpx.get(new).status_code == 200
+
+
+def test_the_excel_add_in_is_served_on_the_same_site_with_its_paths_confined(tmp_path, monkeypatch):
+    monkeypatch.setenv("XLWINGS_LICENSE_KEY", "noncommercial")  # the noncommercial licence, for tests only
+    pytest.importorskip("xlwings_server")
+    import xlwings as xw
+
+    from gitools.testing.officejs import payload
+
+    site = start(tmp_path / "数据", write_roster(tmp_path / "名单.csv"))
+    try:
+        assert "Excel 插件校验服务" in site.log.read_text(encoding="utf-8")
+        pane = httpx.get(site.url + "/addin/taskpane.html")
+        assert pane.status_code == 200 and "校验本工作簿" in pane.text
+        body = json.dumps(payload(ROOT / "samples" / "faulty-values.xlsx", xw.__version__), ensure_ascii=False,
+                          default=str).encode()
+        r = httpx.post(site.url + "/addin/xlwings/custom-scripts-call/gitools_validate", content=body,
+                       headers={"Content-Type": "application/json"}, timeout=60)
+        assert r.status_code == 200 and r.json()["actions"][0]["func"] == "sheetClear"
+        host, port = urlparse(site.url).hostname, urlparse(site.url).port
+        for path in ("/addin/static/../../../../../../etc/passwd", "/addin/static/..%2f..%2f..%2f..%2fetc%2fpasswd",
+                     "/addin/static/%252e%252e/%252e%252e/etc/passwd"):
+            with socket.create_connection((host, port), timeout=10) as s:
+                s.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+                answer = b""
+                while chunk := s.recv(65536):
+                    answer += chunk
+            assert b" 404 " in answer.split(b"\r\n", 1)[0] and b"root:" not in answer, path
+        assert httpx.get(site.url + "/admin").status_code == 401  # the site itself is unchanged
+    finally:
+        site.stop()

@@ -25,13 +25,13 @@ from gitools.inputs.roster import RosterEntry, read_roster
 from gitools.io.atomic import atomic_write
 from gitools.io.cells import clean, csv_safe, put
 from gitools.io.filenames import file_name
+from gitools.jobs.inbox.records import report_of, to_json, unit_json
 from gitools.jobs.inbox.store import Store, Unit, Upload
 from gitools.jobs.merge import merge
 from gitools.jobs.templates import write_for_roster
 from gitools.jobs.validate import check
 from gitools.merge.combine import phone_to_dial
-from gitools.model.findings import FileReport, Finding, finding
-from gitools.model.values import plain
+from gitools.model.findings import FileReport
 from gitools.outputs.text import first_problems, in_words
 from gitools.outputs.xlsx.annotate import annotate
 from gitools.outputs.xlsx.feedback import write_feedback
@@ -145,8 +145,8 @@ class Inbox:
         if sub is None:
             self.store.log("单位", "上传（无法读取）", unit.id, f"{filename}：{report.findings[0].message}")
             raise Refused(report.findings[0].message, report)
-        sid = self.store.add_upload(unit.id, filename, path.stem, suffix, len(data), _json(report),
-                                    _unit_json(sub.unit), {})
+        sid = self.store.add_upload(unit.id, filename, path.stem, suffix, len(data), to_json(report),
+                                    unit_json(sub.unit), {})
         self.store.log("单位", "上传", unit.id, f"{filename}：{report.verdict()}")
         return report, sid
 
@@ -161,7 +161,7 @@ class Inbox:
         merged = {**kept, **given}
         report, _ = check(self._path(latest), merged, self.form, latest.filename)
         sid = self.store.add_upload(unit.id, latest.filename, latest.sha256, latest.suffix, latest.size,
-                                    _json(report), latest.unit, merged)
+                                    to_json(report), latest.unit, merged)
         for n in self.store.notes(latest.id):  # unchanged 说明 keep the county's verdict
             if n["verdict"] and merged.get(n["key"]) == n["text"]:
                 self.store.judge(sid, n["key"], n["verdict"], n["reason"] or "")
@@ -189,7 +189,7 @@ class Inbox:
         upload = self.store.upload(upload_id)
         if upload is None:
             raise LookupError(upload_id)
-        return _report(upload)
+        return report_of(upload)
 
     def annotated(self, upload: Upload) -> Path:
         """An annotated copy of an upload, with its findings and 说明 in 校验结果."""
@@ -198,7 +198,7 @@ class Inbox:
         out = self.data / "annotated" / f"{upload.sha256}-{upload.id}.xlsx"
         if not out.exists():
             out.parent.mkdir(parents=True, exist_ok=True)
-            annotate(self._path(upload), _report(upload), out)
+            annotate(self._path(upload), report_of(upload), out)
         return out
 
     # --- the board and what the county downloads -----------------------------------------------
@@ -258,12 +258,12 @@ class Inbox:
             return
         notes = {n["key"]: n["text"] for n in self.store.notes(upload_id) if n["verdict"] != "rejected"}
         report, _ = check(self._path(upload), notes, self.form, upload.filename)
-        self.store.set_report(upload_id, _json(report))
+        self.store.set_report(upload_id, to_json(report))
 
     def _row(self, unit: Unit, upload: Upload | None) -> Row:
         if upload is None:
             return Row(unit, NOT_SENT, None, 0, 0, "", unit.phone, "名单" if unit.phone else "", unit.contact, 0)
-        report = _report(upload)
+        report = report_of(upload)
         notes = self.store.notes(upload.id)
         waiting = [n for n in notes if n["verdict"] is None and any(
             f.key == n["key"] and f.level is Level.REVIEW for f in report.findings)]
@@ -280,34 +280,7 @@ class Inbox:
         folder.mkdir(parents=True, exist_ok=True)
         out = folder / f"{row.unit.id:04d}-{file_name(row.unit.label)}{row.upload.suffix}"
         if row.upload.suffix in XLSX_SUFFIXES:
-            annotate(self._path(row.upload), _report(row.upload), out)
+            annotate(self._path(row.upload), report_of(row.upload), out)
         else:
             shutil.copyfile(self._path(row.upload), out)
         return out
-
-
-def _json(report: FileReport) -> str:
-    return json.dumps(report.to_dict(), ensure_ascii=False, default=str)
-
-
-def _report(upload: Upload) -> FileReport:
-    """The stored verdict as the objects every face renders."""
-    doc = json.loads(upload.report)
-    findings = [_finding(f) for f in doc["findings"]]
-    return FileReport(doc["path"], findings, readable=doc["status"] != "unreadable")
-
-
-def _finding(d: dict[str, object]) -> Finding:
-    params = dict(d["params"]) if isinstance(d["params"], dict) else {}
-    f = finding(str(d["rule"]), _opt(d.get("place")), sheet=_opt(d.get("sheet")),
-                cell=_opt(d.get("cell")), label=_opt(d.get("label")), expected=d.get("expected"),
-                actual=d.get("actual"), key=str(d.get("key") or ""), **params)
-    return f.explained(_opt(d.get("explanation")))
-
-
-def _opt(value: object) -> str | None:
-    return None if value is None else str(value)
-
-
-def _unit_json(unit: dict[str, object]) -> str:
-    return json.dumps({k: plain(v) for k, v in unit.items()}, ensure_ascii=False, default=str)

@@ -49,12 +49,13 @@ def test_annotate_writes_a_marked_copy_and_never_touches_the_input(make_book, tm
     ws = wb["校验结果"]
     assert ws["A1"].value.startswith("校验结论：未通过")
     assert [c.value for c in ws[3]] == ["序号", "级别", "工作表", "单元格", "项目", "问题", "规则",
-                                        "说明（核实项请在此填写原因）", "定位（请勿修改）"]
+                                        "说明（核实项请在此填写原因）", "规则编号", "定位（请勿修改）"]
     rows = list(ws.iter_rows(min_row=4, values_only=False))
-    balance = [r for r in rows if r[6].value == "requests-balance"]
+    balance = [r for r in rows if r[8].value == "requests-balance"]
+    assert balance[0][6].value == "三：一＋二＝三（七）＋四"  # the rule in words, its code at the end
     assert [c.value for c in balance[0][1:5]] == ["强制", "三、依申请公开", "D5", "一、本年新收政府信息公开申请数量·自然人"]
     assert balance[0][3].hyperlink.location == "'三、依申请公开'!D5"
-    assert balance[0][8].value == "requests-balance@requests.new.natural_person"
+    assert balance[0][9].value == "requests-balance@requests.new.natural_person"
     cell = wb["三、依申请公开"]["D5"]
     assert cell.comment is not None and "相差 1" in cell.comment.text
     assert cell.fill.fgColor.rgb.endswith("FF9999")

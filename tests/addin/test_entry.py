@@ -8,6 +8,7 @@ import xlwings as xw
 from gitools.addin.entry import COLOURS, INPUT_COLOUR, MARKS_COLUMN, check_book
 from gitools.form import FORM
 from gitools.form.catalog import Severity
+from gitools.form.rules import BY_CODE
 from gitools.testing.officejs import payload
 
 from ..conftest import ROOT
@@ -39,8 +40,9 @@ def test_a_faulty_workbook_gets_its_findings_listed_linked_and_its_cells_coloure
     assert "sheetClear" in funcs and "addSheet" not in funcs  # the template's 校验结果 sheet is reused
     written = next(a for a in actions if a["func"] == "setValues" and a["values"][2][0] == "序号")["values"]
     assert written[0][0] == f"校验结论：未通过（{len(report.errors)} 个错误，{len(report.warnings)} 个警告）"
-    assert [row[6] for row in written[3:]] == [f.rule for f in report.findings]
-    assert [row[8] for row in written[3:]] == [f.key for f in report.findings]  # where a 说明 attaches
+    assert [row[8] for row in written[3:]] == [f.rule for f in report.findings]
+    assert [row[6] for row in written[3:]] == [BY_CODE[f.rule].title for f in report.findings]
+    assert [row[9] for row in written[3:]] == [f.key for f in report.findings]  # where a 说明 attaches
     links = [a["args"][0] for a in actions if a["func"] == "addHyperlink"]
     assert "#'三、依申请公开'!D5" in links
     coloured = colours(actions, data)

@@ -67,7 +67,7 @@ def test_the_button_request_returns_the_actions_that_mark_the_workbook(server):
     assert funcs[0] == "sheetClear" and funcs[-1] == "alert"
     listing = next(a["values"] for a in body["actions"] if a["func"] == "setValues")
     assert listing[0][0].startswith("校验结论：未通过") and listing[2][:4] == ["序号", "级别", "工作表", "单元格"]
-    assert any(row[6] == "value-negative" and row[1] == "强制" for row in listing[3:])
+    assert any(row[8] == "value-negative" and row[6] == "数字为负数" and row[1] == "强制" for row in listing[3:])
     assert funcs.count("addHyperlink") >= 5 and "setRangeColor" in funcs
     status, body, _ = post(server + SCRIPT, request_body("example-township-2025.xlsx"))
     assert body["actions"][-1]["args"][0] == "校验通过：没有发现问题。"

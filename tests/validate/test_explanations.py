@@ -38,7 +38,7 @@ def explain(path: Path, rule: str, text: str, out: Path | None = None) -> Path:
     """What a clerk does in Excel, WPS or LibreOffice: type a 说明 beside the finding, save."""
     wb = openpyxl.load_workbook(path)
     ws = wb[FORM.result_sheet]
-    row = next(r for r in range(sheets.RESULT_FIRST_ROW, ws.max_row + 1) if ws.cell(r, sheets.RESULT_COLUMNS.index("规则") + 1).value == rule)
+    row = next(r for r in range(sheets.RESULT_FIRST_ROW, ws.max_row + 1) if ws.cell(r, sheets.RESULT_COLUMNS.index("规则编号") + 1).value == rule)
     ws.cell(row, sheets.EXPLAIN_COLUMN).value = text
     out = out or path
     wb.save(out)

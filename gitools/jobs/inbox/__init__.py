@@ -27,7 +27,7 @@ from gitools.io.cells import clean, csv_safe, put
 from gitools.io.filenames import file_name
 from gitools.jobs.inbox.records import report_of, to_json, unit_json
 from gitools.jobs.inbox.store import Store, Unit, Upload
-from gitools.jobs.merge import merge
+from gitools.jobs.merge import MergeError, merge
 from gitools.jobs.templates import write_for_roster
 from gitools.jobs.validate import check
 from gitools.merge.combine import phone_to_dial
@@ -214,8 +214,11 @@ class Inbox:
             inputs = [self._merge_copy(r, Path(tmp)) for r in self.board() if r.state == PASSED and r.upload]
             if not inputs:
                 raise Refused("还没有通过校验的报表，无法生成汇总表")
-            merge(inputs, out, form=self.form, roster=self.roster_file(), year=self.year,
-                  identity={"unit_name": self.name}, workers=1)
+            try:
+                merge(inputs, out, form=self.form, roster=self.roster_file(), year=self.year,
+                      identity={"unit_name": self.name}, workers=1)
+            except MergeError as e:  # e.g. a county summary uploaded beside its own units
+                raise Refused(str(e)) from e
         return out
 
     def feedback(self) -> bytes:
@@ -225,8 +228,11 @@ class Inbox:
             inputs = [self._merge_copy(r, root / "in") for r in self.board() if r.upload]
             if not inputs:
                 raise Refused("还没有任何单位报送")
-            result = merge(inputs, root / "汇总表.xlsx", form=self.form, roster=self.roster_file(), year=self.year,
-                           identity={"unit_name": self.name}, include_invalid=True, workers=1)
+            try:
+                result = merge(inputs, root / "汇总表.xlsx", form=self.form, roster=self.roster_file(),
+                               year=self.year, identity={"unit_name": self.name}, include_invalid=True, workers=1)
+            except MergeError as e:
+                raise Refused(str(e)) from e
             written = write_feedback(result, root / "退回材料")
             buffer = io.BytesIO()
             with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:

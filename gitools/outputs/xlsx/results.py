@@ -8,6 +8,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from gitools.form.rules import BY_CODE
 from gitools.form.sheets import (
     EXPLAIN_COLUMN,
     RESULT_COLUMNS,
@@ -28,8 +29,8 @@ def rows(report: FileReport) -> list[list[object]]:
     """The sheet's rows from A1: verdict, guide, header, one row per finding."""
     out: list[list[object]] = [[f"校验结论：{report.verdict()}"], [GUIDE], list(COLUMNS)]
     for i, f in enumerate(report.findings, start=1):
-        out.append([i, f.level_words, f.sheet or "", f.cell or "", f.label or "", f.message, f.rule,
-                    f.explanation or "", f.key])
+        out.append([i, f.level_words, f.sheet or "", f.cell or "", f.label or "", f.message, BY_CODE[f.rule].title,
+                    f.explanation or "", f.rule, f.key])
     return out
 
 

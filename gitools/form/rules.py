@@ -94,9 +94,13 @@ RULES: tuple[Rule, ...] = (
          "一般应为：上年现行有效＋本年制发－本年废止",
          "为 {actual}；上年现行有效 {before} ＋本年制发 {issued} －本年废止 {repealed} ＝ {expected}，"
          "请核对（文件也可能自然失效）"),
-    Rule("previous-not-comparable", K.CROSS_YEAR, N, "上年报告无法比对", "上年报告应为同一单位、上一年度",
+    Rule("previous-not-comparable", K.CROSS_YEAR, R, "上年报告无法比对", "上年报告应为同一单位、上一年度",
          "上年报告（{path}：{last_name} {last_year} 年度）与本报告（{name} {year} 年度）不是同一单位的相邻年度，"
-         "未做跨年比对"),
+         "未做跨年比对",
+         reasons={"other-unit": "上年报告（{path}）是“{last_name}”的，本报告是“{name}”的，不是同一单位，未做跨年比对；"
+                                "请核对是否选错了文件",
+                  "not-adjacent": "上年报告（{path}）是 {last_year} 年度的，本报告是 {year} 年度的，不是上一年度，"
+                                  "未做跨年比对；请核对是否选错了文件"}),
     # many reports together
     Rule("merge-year-mismatch", K.MERGE, M, "报告年度与汇总年度不符",
          "只能汇总同一年度的报表；此报表未计入汇总",

@@ -99,6 +99,10 @@ def test_across_years(make_book):
     other, _ = validate_file(make_book("other", unit={"unit_name": "别的单位", "credit_code": valid_credit_code(
         org8="AB123456")}), previous=prev)
     assert [f.rule for f in other.findings] == ["previous-not-comparable"]
+    assert other.findings[0].level.value == "review" and other.status is Status.FAILED  # a 核实 item: say why
+    assert "不是同一单位，未做跨年比对；请核对是否选错了文件" in other.findings[0].message
+    same_year, _ = validate_file(make_book("same"), previous=read_submission(make_book("again"), FORM))
+    assert "是 2025 年度的，本报告是 2025 年度的，不是上一年度" in same_year.findings[0].message
 
 
 def test_unreadable_files_are_reports_not_tracebacks(tmp_path):

@@ -16,24 +16,28 @@ from gitools.validate.frames import number
 from gitools.validate.registry import executes
 
 NOT_COMPARABLE = executes("previous-not-comparable", RuleKind.CROSS_YEAR,
-                          ("path", "last_name", "last_year", "name", "year"), __name__)
+                          ("reason", "path", "last_name", "last_year", "name", "year"), __name__)
 for _link in FORM.links:
     executes(_link.rule, RuleKind.CROSS_YEAR, ("last_year",) if isinstance(_link, Carried)
              else ("before", "issued", "repealed"), __name__)
 
 
-def comparable(sub: Submission, prev: Submission) -> bool:
-    """The same unit (by credit code when both have one, else by name), one year apart."""
+def why_not_comparable(sub: Submission, prev: Submission) -> str | None:
+    """Why last year's report cannot be held against this one (a reason of the rule), or None:
+    it must be the same unit (by credit code when both have one, else by name), a year before."""
     this_year, last_year = sub.unit.get("report_year"), prev.unit.get("report_year")
     same_unit = (sub.unit.get("credit_code") == prev.unit.get("credit_code")
                  if sub.unit.get("credit_code") and prev.unit.get("credit_code")
                  else sub.unit.get("unit_name") == prev.unit.get("unit_name"))
-    return same_unit and isinstance(this_year, int) and last_year == this_year - 1
+    if not same_unit:
+        return "other-unit"
+    return None if isinstance(this_year, int) and last_year == this_year - 1 else "not-adjacent"
 
 
 def findings(form: Form, sub: Submission, prev: Submission) -> list[Finding]:
-    if not comparable(sub, prev):
-        return [finding(NOT_COMPARABLE, path=prev.path, last_name=prev.unit.get("unit_name"),
+    reason = why_not_comparable(sub, prev)
+    if reason:
+        return [finding(NOT_COMPARABLE, reason=reason, path=prev.path, last_name=prev.unit.get("unit_name"),
                         last_year=prev.unit.get("report_year"), name=sub.unit.get("unit_name"),
                         year=sub.unit.get("report_year"))]
     out: list[Finding] = []

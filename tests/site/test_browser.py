@@ -37,14 +37,15 @@ def browser(tmp_path: Path):
     d.quit()
 
 
-def submit(browser, selector: str) -> None:
-    """Click a form's button and wait for the page it leads to."""
+def submit(browser, selector: str, by: str = "css selector") -> None:
+    """Click a button or a link once the page shows it, and wait for the page it leads to."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
+    target = WebDriverWait(browser, 60).until(expected_conditions.element_to_be_clickable((by, selector)))
     page = browser.find_element(By.TAG_NAME, "html")
-    browser.find_element(By.CSS_SELECTOR, selector).click()
+    target.click()
     WebDriverWait(browser, 60).until(expected_conditions.staleness_of(page))
 
 
@@ -80,7 +81,7 @@ def test_a_clerk_uploads_sees_the_findings_explains_and_the_board_changes(site, 
     assert rows[0].startswith("示例县教育局 已报送·待审核说明（1 条说明）")  # what needs acting on comes first
     assert all("未报送" in r for r in rows[1:])
     shot(browser, tmp_path, "site-board.png")
-    browser.find_element(By.LINK_TEXT, "示例县教育局").click()
+    submit(browser, "示例县教育局", By.LINK_TEXT)
     submit(browser, "form.judge button[value='accept']")
     browser.get(site.url + "/admin")
     assert browser.find_elements(By.CSS_SELECTOR, "table.board tbody tr")[-1].text.startswith("示例县教育局 已通过")

@@ -211,7 +211,8 @@ class Inbox:
     def summary(self, out: Path) -> Path:
         """The summary of every unit's passed latest submission, by the same code as `gitools merge`."""
         with tempfile.TemporaryDirectory(prefix="gitools-inbox-") as tmp:
-            inputs = [self._merge_copy(r, Path(tmp)) for r in self.board() if r.state == PASSED and r.upload]
+            inputs = [self._merge_copy(r.upload, r.unit, Path(tmp)) for r in self.board()
+                      if r.state == PASSED and r.upload]
             if not inputs:
                 raise Refused("还没有通过校验的报表，无法生成汇总表")
             try:
@@ -225,7 +226,7 @@ class Inbox:
         """退回清单 and the annotated copies of the units that must act, as a zip."""
         with tempfile.TemporaryDirectory(prefix="gitools-inbox-") as tmp:
             root = Path(tmp)
-            inputs = [self._merge_copy(r, root / "in") for r in self.board() if r.upload]
+            inputs = [self._merge_copy(r.upload, r.unit, root / "in") for r in self.board() if r.upload]
             if not inputs:
                 raise Refused("还没有任何单位报送")
             try:
@@ -280,13 +281,12 @@ class Inbox:
         return Row(unit, state, upload, len(report.errors), len(report.warnings), first, phone, source,
                    given.get("preparer") or unit.contact, len(waiting))
 
-    def _merge_copy(self, row: Row, folder: Path) -> Path:
-        """The file the merge reads for a row: an .xlsx carries its 说明 in 校验结果, as a clerk's would."""
-        assert row.upload is not None
+    def _merge_copy(self, upload: Upload, unit: Unit, folder: Path) -> Path:
+        """The file the merge reads for an upload: an .xlsx carries its 说明 in 校验结果, as a clerk's would."""
         folder.mkdir(parents=True, exist_ok=True)
-        out = folder / f"{row.unit.id:04d}-{file_name(row.unit.label)}{row.upload.suffix}"
-        if row.upload.suffix in XLSX_SUFFIXES:
-            annotate(self._path(row.upload), report_of(row.upload), out)
+        out = folder / f"{unit.id:04d}-{file_name(unit.label)}{upload.suffix}"
+        if upload.suffix in XLSX_SUFFIXES:
+            annotate(self._path(upload), report_of(upload), out)
         else:
-            shutil.copyfile(self._path(row.upload), out)
+            shutil.copyfile(self._path(upload), out)
         return out

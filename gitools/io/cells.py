@@ -23,6 +23,12 @@ def looks_like_formula(text: str) -> bool:
     return text.lstrip(_LEADING_BLANKS).startswith(FORMULA_START)
 
 
+def printable(text: str) -> str:
+    """Text without the characters XML cannot hold (BEL, ESC, NUL, U+FFFE…): what a clerk never
+    meant to type, and what would stop a Word document or a workbook from being written."""
+    return _ILLEGAL_XML.sub("", text)
+
+
 def clean(text: str) -> str:
     """Text that fits a cell: characters XML cannot hold removed, cut at Excel's limit."""
     return _ILLEGAL_XML.sub("", text)[:MAX_CELL_TEXT]

@@ -142,3 +142,15 @@ def test_libreoffice_prints_the_word_report_with_table_three_in_place(unit_repor
     for words in ("测试县自然资源局2025年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", "（七）总计",
                   "四、结转下年度继续办理", "六、其他需要报告的事项", "本年度未收取信息处理费。"):
         assert words in text, words
+
+
+def test_control_characters_in_a_published_text_never_stop_the_report(tmp_path, capsys):
+    text = (ROOT / "samples" / "seeds" / "000_6a1ea5d47ca6a7aa.txt").read_text(encoding="utf-8")
+    source = tmp_path / "年报.txt"
+    source.write_text(text.replace("一、总体情况", "一、总体情况\x07\x1b\x00\ufffe", 1) + "\n\x07附记\x1b\n",
+                      encoding="utf-8")
+    assert main(["report", str(source), "-o", str(tmp_path / "报告"), "--force"]) == 0
+    written = sorted((tmp_path / "报告").iterdir())
+    assert [p.suffix for p in written] == [".docx", ".html"]
+    html = written[1].read_text(encoding="utf-8")
+    assert "一、总体情况" in html and not any(ch in html for ch in "\x07\x1b\x00\ufffe")

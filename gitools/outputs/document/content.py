@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from gitools.form.indicators import INDICATORS
 from gitools.form.model import Form, Section, Table
+from gitools.io.cells import printable
 from gitools.model.submission import Submission
 from gitools.outputs.document.layout import figure
 
@@ -19,6 +20,9 @@ DRAFT = "草稿：本报告所依据的工作簿未通过校验，数字和文�
 class Block:
     kind: str  # title | draft | lead | heading | subheading | paragraph | placeholder | reference | table
     text: str = ""
+
+    def __post_init__(self) -> None:  # a clerk's control characters never reach the document
+        object.__setattr__(self, "text", printable(self.text))
 
 
 def title(sub: Submission) -> str:

@@ -34,7 +34,7 @@ FINDINGS = registry(  # (reports, annotated copies written) → what the termina
     Format("json", "gitools.outputs.json:findings"),
 )
 MERGE = registry(  # (merge result, summary path, feedback files) → what the terminal shows
-    Format("text", "gitools.outputs.text:merge"),
+    Format("text", "gitools.outputs.text:merge_text"),
     Format("json", "gitools.outputs.json:merge"),
 )
 IMPORTED = registry(  # (source, submission, what the importer found, report, form, out) → the file written

@@ -79,7 +79,3 @@ def merge_text(result: MergeResult, output: Path, feedback: list[Path] | None = 
 def findings(reports: list[FileReport], annotated: list[Path]) -> str:
     """`gitools validate` on the terminal: each file's verdict and findings, then the copies written."""
     return text_report(reports) + "".join(f"已写出标注副本：{out}\n" for out in annotated)
-
-
-def merge(result: MergeResult, output: Path, feedback: list[Path] | None = None) -> str:
-    return merge_text(result, output, feedback)

@@ -198,7 +198,10 @@ class Inbox:
         out = self.data / "annotated" / f"{upload.sha256}-{upload.id}.xlsx"
         if not out.exists():
             out.parent.mkdir(parents=True, exist_ok=True)
-            annotate(self._path(upload), report_of(upload), out)
+            try:
+                annotate(self._path(upload), report_of(upload), out)
+            except Exception as e:  # openpyxl refusing a workbook our reader could read
+                raise Refused(f"这份工作簿无法生成标注副本（{type(e).__name__}），校验结果见页面") from e
         return out
 
     # --- the board and what the county downloads -----------------------------------------------

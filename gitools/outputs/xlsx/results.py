@@ -20,14 +20,13 @@ from gitools.io.cells import put
 from gitools.model.findings import FileReport
 from gitools.outputs.xlsx.style import EXPLAIN, HEADER, fill
 
-COLUMNS, WIDTHS, HEADER_ROW, FIRST_ROW = RESULT_COLUMNS, RESULT_WIDTHS, RESULT_HEADER_ROW, RESULT_FIRST_ROW
 GUIDE = ("“强制”项须改正后才能报送；“核实”项如确有原因（如上年报告已更正），请在“说明”列写明，写明后不再阻止报送，"
          "由上级审核；“提示”项仅供参考。重新校验时，说明按问题自动保留。")
 
 
 def rows(report: FileReport) -> list[list[object]]:
     """The sheet's rows from A1: verdict, guide, header, one row per finding."""
-    out: list[list[object]] = [[f"校验结论：{report.verdict()}"], [GUIDE], list(COLUMNS)]
+    out: list[list[object]] = [[f"校验结论：{report.verdict()}"], [GUIDE], list(RESULT_COLUMNS)]
     for i, f in enumerate(report.findings, start=1):
         out.append([i, f.level_words, f.sheet or "", f.cell or "", f.label or "", f.message, BY_CODE[f.rule].title,
                     f.explanation or "", f.rule, f.key])
@@ -44,13 +43,13 @@ def lay_out(ws: Worksheet, report: FileReport | None = None) -> None:
             put(ws.cell(r, c), value)
     ws["A1"].font = Font(bold=True, size=13)
     ws["A2"].alignment = Alignment(wrap_text=True, vertical="top")
-    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(COLUMNS))
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(RESULT_COLUMNS))
     ws.row_dimensions[2].height = 45
-    for c in ws[HEADER_ROW]:
+    for c in ws[RESULT_HEADER_ROW]:
         c.font = Font(bold=True)
         c.fill = fill(HEADER)
         c.alignment = Alignment(wrap_text=True, vertical="center")
-    ws.cell(HEADER_ROW, EXPLAIN_COLUMN).fill = fill(EXPLAIN)
-    for i, width in enumerate(WIDTHS, start=1):
+    ws.cell(RESULT_HEADER_ROW, EXPLAIN_COLUMN).fill = fill(EXPLAIN)
+    for i, width in enumerate(RESULT_WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
-    ws.freeze_panes = f"A{FIRST_ROW}"
+    ws.freeze_panes = f"A{RESULT_FIRST_ROW}"

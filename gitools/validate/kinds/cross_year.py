@@ -9,7 +9,7 @@ import pandas as pd
 from gitools.form import FORM
 from gitools.form.catalog import RuleKind
 from gitools.form.links import Carried, Stock
-from gitools.form.model import Form
+from gitools.form.model import Form, Table
 from gitools.model.findings import Finding, finding
 from gitools.model.submission import Submission, at_cell
 from gitools.validate.frames import number
@@ -42,13 +42,14 @@ def findings(form: Form, sub: Submission, prev: Submission) -> list[Finding]:
                         year=sub.unit.get("report_year"))]
     out: list[Finding] = []
     for link in form.links:
-        out += _carried(form, link, sub, prev) if isinstance(link, Carried) else _stock(form, link, sub, prev)
+        table, now, before = form.table(link.table), sub.tables[link.table], prev.tables[link.table]
+        out += (_carried(table, link, now, before, sub, prev) if isinstance(link, Carried)
+                else _stock(table, link, now, before, sub, prev))
     return out
 
 
-def _carried(form: Form, link: Carried, sub: Submission, prev: Submission) -> list[Finding]:
-    table = form.table(link.table)
-    now, before = sub.tables[link.table], prev.tables[link.table]
+def _carried(table: Table, link: Carried, now: pd.DataFrame, before: pd.DataFrame, sub: Submission,
+             prev: Submission) -> list[Finding]:
     out = []
     for col in table.columns:
         a, b = now.at[link.this_row, col.key], before.at[link.last_row, col.key]
@@ -59,9 +60,8 @@ def _carried(form: Form, link: Carried, sub: Submission, prev: Submission) -> li
     return out
 
 
-def _stock(form: Form, link: Stock, sub: Submission, prev: Submission) -> list[Finding]:
-    table = form.table(link.table)
-    now, before = sub.tables[link.table], prev.tables[link.table]
+def _stock(table: Table, link: Stock, now: pd.DataFrame, before: pd.DataFrame, sub: Submission,
+           prev: Submission) -> list[Finding]:
     out = []
     for row in link.rows:
         parts = {"before": before.at[row, link.stock], "issued": now.at[row, link.added],

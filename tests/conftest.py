@@ -27,6 +27,17 @@ def soffice() -> str:
     return exe
 
 
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's Chromium, which prints web pages to PDF headless; CI installs it."""
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    if exe is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI 需要 Chromium（.ci/run 应已安装）")
+        pytest.skip("Chromium not installed")
+    return exe
+
+
 @pytest.fixture()
 def office_resave(soffice: str, tmp_path: Path):
     """Open a workbook in headless LibreOffice, recalculate, save it as .xlsx again."""

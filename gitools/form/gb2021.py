@@ -60,6 +60,9 @@ ACTIVE_BLOCKS = (
 )
 
 
+FORMER_LABELS = {"normative_documents": ("规范性文件",)}  # as reports before 2021 printed the row
+
+
 def _active_table() -> Table:
     key, sheet = "active", "二、主动公开"
     labels = {c.key: c.label for c in ACTIVE_COLUMNS}
@@ -78,7 +81,7 @@ def _active_table() -> Table:
                                       labels[ck], "header"))
         r += 1
         for rk, rlabel in block_rows:
-            rows.append(Row(rk, rlabel, (heading,)))
+            rows.append(Row(rk, rlabel, (heading,), FORMER_LABELS.get(rk, ())))
             headers.append(HeaderCell(f"A{r}", rlabel, "label"))
             for i, ck in enumerate(cols):
                 vtype = ValueType.AMOUNT if ck == "fee_amount" else ValueType.COUNT

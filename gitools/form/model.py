@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, SupportsIndex
 
 if TYPE_CHECKING:
     from gitools.form.catalog import Rule
@@ -28,6 +28,7 @@ class Row:
     key: str
     label: str
     path: tuple[str, ...] = ()  # labels of the headings this row sits under
+    former: tuple[str, ...] = ()  # labels older reports print for this row ("规范性文件")
 
     @property
     def full_label(self) -> str:
@@ -215,6 +216,13 @@ class Section:
         return f"narrative.{self.key}"
 
 
+_FORMS: dict[str, Form] = {}  # the first form declared under each id
+
+
+def _declared(form_id: str) -> Form:
+    return _FORMS[form_id]
+
+
 @dataclass(frozen=True)
 class Form:
     id: str
@@ -232,6 +240,16 @@ class Form:
     first_year: int = 2021  # the first report year the format applies to
     last_year: int = 2099  # the last year the template's input checks accept
     links: tuple[Link, ...] = ()  # how a report relates to the same unit's of the year before
+
+    def __post_init__(self) -> None:
+        _FORMS.setdefault(self.id, self)
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        """A declared form crosses to another process by its id, not as some thousand objects
+        (every Submission a survey worker sends back carries it)."""
+        if _FORMS.get(self.id) is self:
+            return _declared, (self.id,)
+        return super().__reduce_ex__(protocol)
 
     def table(self, key: str) -> Table:
         return next(t for t in self.tables if t.key == key)

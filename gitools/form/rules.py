@@ -120,6 +120,8 @@ RULES: tuple[Rule, ...] = (
     Rule("import-title-missing", K.IMPORT, N, "标题中没有单位名称和年度",
          "标题应为“××× 2025 年政府信息公开工作年度报告”；请在“单位信息”中补填",
          "标题中找不到单位名称和报告年度（应为“××× 2025 年政府信息公开工作年度报告”），请在导入后的“单位信息”中补填"),
+    Rule("import-unit-from-body", K.IMPORT, N, "单位名称取自正文", "标题中没有单位名称，已按正文“本报告由…编制”读取，请核对",
+         "标题中没有单位名称，已按正文“{words}”读取为“{unit}”（办公室为本单位编制年报），请核对"),
     Rule("import-table-missing", K.IMPORT, M, "找不到统计表", "报告中缺少这张表，对应单元格留空",
          "找不到这张表格，其单元格留空"),
     Rule("import-row-missing", K.IMPORT, M, "找不到表格行", "报告的表格中缺少这一行，对应单元格留空",
@@ -175,6 +177,8 @@ RULES: tuple[Rule, ...] = (
              "scanned": "这是扫描件：PDF 中只有页面图像，没有文字，无法读取其中的数字；请向发布单位索取"
                         "可复制文字的 PDF 或 Word 版，或按原件人工录入",
              "pdf-damaged": "PDF 文件已损坏或加密，无法读取（{error}）",
+             "too-complex": "PDF 第 {page} 页有 {count} 个图形或文字对象，超过 {limit} 个的上限（年报一页通常不到 2000 个），"
+                            "疑为生成的图形或恶意文件，未读取",
              "not-a-report": "不是可导入的年报文件",
              "unexpected": "文件内容异常，无法读取（{error}），请用 Excel 或 WPS 重新保存后报送",
              "unexpected-import": "文件内容异常，无法导入（{error}）",

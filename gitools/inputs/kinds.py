@@ -18,7 +18,7 @@ from pathlib import Path
 from gitools.inputs.published.docx import docx_lines
 from gitools.inputs.published.html import html_lines
 from gitools.inputs.published.lines import Line, UnreadableReport, decode
-from gitools.inputs.published.pdf import ScannedPdf, pdf_lines
+from gitools.inputs.published.pdf import ScannedPdf, TooComplex, pdf_lines
 from gitools.inputs.published.text import text_lines
 from gitools.io.calamine import read_values
 from gitools.io.errors import os_reason
@@ -68,7 +68,9 @@ def _pdf(path: Path, data: bytes) -> list[Line]:
         return pdf_lines(path)
     except ScannedPdf as e:
         raise UnreadableReport("scanned") from e
-    except Exception as e:  # pdfplumber/pdfminer raise many kinds on broken files
+    except TooComplex as e:
+        raise UnreadableReport("too-complex", page=str(e.page), count=str(e.count), limit=str(e.limit)) from e
+    except Exception as e:  # PdfiumError on damaged or encrypted files, and whatever else a hostile file finds
         if isinstance(e, MemoryError):
             raise
         raise UnreadableReport("pdf-damaged", error=type(e).__name__) from e

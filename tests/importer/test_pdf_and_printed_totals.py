@@ -35,12 +35,11 @@ def printed_pdf(tmp_path_factory, soffice):
 
 @pytest.mark.office
 def test_every_number_of_a_printed_pdf_lands_in_its_cell(printed_pdf):
-    import pdfplumber
+    import pypdfium2 as pdfium
 
     summary, pdf = printed_pdf
-    with pdfplumber.open(pdf) as doc:
-        pages_with_table3 = [i for i, p in enumerate(doc.pages) if "（七）总计" in (p.extract_text() or "")
-                             or "三、收到和处理政府信息公开申请情况" in (p.extract_text() or "")]
+    pages = [p.get_textpage().get_text_range() for p in pdfium.PdfDocument(pdf)]
+    pages_with_table3 = [i for i, text in enumerate(pages) if "（七）总计" in text or "三、收到和处理政府信息公开申请情况" in text]
     assert len(set(pages_with_table3)) == 2  # 表三 breaks across a page, as in real reports
     expected = read_submission(summary, FORM).tables
     got, found = import_report(pdf, FORM)
@@ -53,11 +52,10 @@ def test_every_number_of_a_printed_pdf_lands_in_its_cell(printed_pdf):
 
 @pytest.mark.office
 def test_a_scanned_pdf_is_told_it_is_a_scan(printed_pdf, tmp_path, capsys):
-    import pdfplumber
+    import pypdfium2 as pdfium
 
     _, pdf = printed_pdf
-    with pdfplumber.open(pdf) as doc:
-        image = doc.pages[0].to_image(resolution=50).original  # the page as a picture only
+    image = pdfium.PdfDocument(pdf)[0].render(scale=50 / 72).to_pil()  # the page as a picture only
     scan = tmp_path / "扫描件.pdf"
     image.convert("RGB").save(scan)
     assert main(["import", str(scan), "-o", str(tmp_path / "out")]) == 2
@@ -108,3 +106,64 @@ def test_the_imported_workbook_keeps_the_printed_totals_and_says_the_same(tmp_pa
     rules = {(f["rule"], f["cell"]) for f in json.loads(capsys.readouterr().out)["files"][0]["findings"]}
     assert {("requests-results-total", "D28"), ("appeals-group-total", "E5")} <= rules
     assert not any(rule == "total-overwritten" for rule, _ in rules)  # the printed figure is the fact, not a slip
+
+
+@pytest.fixture(scope="module")
+def seed_reports(tmp_path_factory, soffice, chromium):
+    """Two real reports (seeds 002 and 004) as their units publish them: the Word report printed
+    by LibreOffice, and the web page printed by Chromium (another PDF producer: Skia, its own
+    fonts and its own way of breaking a table across pages)."""
+    d = tmp_path_factory.mktemp("seeds")
+    out = []
+    for seed in ("seed-002-新乡县政府办-2023.xlsx", "seed-004-平罗县陶乐镇-2023.xlsx"):
+        book = ROOT / "samples" / seed
+        main(["report", str(book), "-o", str(d), "--force"])
+        docx = max(d.glob("*.docx"), key=lambda p: p.stat().st_mtime)
+        subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{d / 'lo'}", "--convert-to", "pdf",
+                        "--outdir", str(d / "lo"), str(docx)], check=True, capture_output=True, timeout=180)
+        html = docx.with_suffix(".html")
+        printed = d / "chromium" / f"{docx.stem}.pdf"
+        printed.parent.mkdir(exist_ok=True)
+        subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                        f"--user-data-dir={d / 'chromium-profile'}", f"--print-to-pdf={printed}", html.as_uri()],
+                       check=True, capture_output=True, timeout=180)
+        out.append((book, d / "lo" / f"{docx.stem}.pdf", printed))
+    return out
+
+
+@pytest.mark.office
+def test_reports_printed_by_libreoffice_and_by_chromium_are_read_cell_for_cell(seed_reports):
+    cells = [(t.key, c.row, c.column) for t in FORM.tables for c in t.cells]
+    for book, *pdfs in seed_reports:
+        expected = read_submission(book, FORM)
+        for pdf in pdfs:
+            got, found = import_report(pdf, FORM)
+            right = sum(1 for k, r, c in cells if got.tables[k].at[r, c] == expected.tables[k].at[r, c])
+            assert (right, len(cells)) == (200, 200), pdf
+            assert found.unit_name == expected.unit["unit_name"], pdf  # 人民, never the radicals ⼈⺠
+            assert [f.rule for f in found.findings] == [], pdf
+            said = "".join(got.narrative["problems"].split())
+            assert said == "".join(expected.narrative["problems"].split()), pdf  # quotation marks in place
+
+
+def test_a_pdf_of_two_million_drawing_operations_is_refused_before_it_is_walked(tmp_path, capsys):
+    import zlib
+
+    stream = zlib.compress(b"0.5 w\n" + b"10 10 m 20 20 l S\n" * 666_667, 9)  # 2 million operators
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
+    body, offsets = bytearray(b"%PDF-1.4\n"), []
+    for n, obj in enumerate(objects, 1):
+        offsets.append(len(body))
+        body += b"%d 0 obj\n" % n + obj + b"\nendobj\n"
+    xref = len(body)
+    body += b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    body += b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    hostile = tmp_path / "年报.pdf"
+    hostile.write_bytes(bytes(body))
+    assert len(body) < 100_000
+    assert main(["import", str(hostile), "-o", str(tmp_path / "out")]) == 2
+    said = capsys.readouterr().out
+    assert "PDF 第 1 页有 666667 个图形或文字对象，超过 20000 个的上限" in said
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

@@ -131,14 +131,14 @@ def test_text_from_the_workbook_is_escaped_in_the_web_page(make_book, tmp_path, 
 
 @pytest.mark.office
 def test_libreoffice_prints_the_word_report_with_table_three_in_place(unit_report, soffice, tmp_path):
-    import pdfplumber
+    import pypdfium2 as pdfium
 
     _, docx, _ = unit_report
     subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), str(docx)], check=True, capture_output=True, timeout=180)
-    with pdfplumber.open(tmp_path / f"{docx.stem}.pdf") as pdf:
-        assert pdf.pages[0].width == pytest.approx(595, abs=2)  # A4 portrait
-        text = "".join(p.extract_text() or "" for p in pdf.pages).replace(" ", "").replace("\n", "")
+    pdf = pdfium.PdfDocument(tmp_path / f"{docx.stem}.pdf")
+    assert pdf[0].get_width() == pytest.approx(595, abs=2)  # A4 portrait
+    text = "".join("".join(p.get_textpage().get_text_range().split()) for p in pdf)
     for words in ("测试县自然资源局2025年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", "（七）总计",
                   "四、结转下年度继续办理", "六、其他需要报告的事项", "本年度未收取信息处理费。"):
         assert words in text, words
@@ -154,3 +154,53 @@ def test_control_characters_in_a_published_text_never_stop_the_report(tmp_path, 
     assert [p.suffix for p in written] == [".docx", ".html"]
     html = written[1].read_text(encoding="utf-8")
     assert "一、总体情况" in html and not any(ch in html for ch in "\x07\x1b\x00\ufffe")
+
+
+@pytest.fixture(scope="module")
+def printed_summary_report(tmp_path_factory, soffice):
+    """The sample county's summary report, written as Word and printed by LibreOffice: what the
+    county signs. Its 一 has no text of its own yet, and last year's summary stands beside it."""
+    import pypdfium2 as pdfium
+
+    d = tmp_path_factory.mktemp("printed")
+    samples = ROOT / "samples"
+    summary = d / "汇总.xlsx"
+    main(["merge", str(samples / "county-2025"), "--name", "示例县人民政府", "-o", str(summary)])
+    main(["report", str(summary), "-o", str(d), "--format", "docx"])
+    docx = d / "示例县人民政府2025年政府信息公开工作年度报告.docx"
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{d / 'lo'}", "--convert-to", "pdf",
+                    "--outdir", str(d), str(docx)], check=True, capture_output=True, timeout=180)
+    return [p.get_textpage().get_text_range().replace("\r\n", "\n") for p in pdfium.PdfDocument(docx.with_suffix(".pdf"))]
+
+
+@pytest.mark.office
+def test_the_printed_report_has_gbt9704_page_numbers_at_the_foot(printed_summary_report):
+    for n, page in enumerate(printed_summary_report, 1):
+        assert page.rstrip().endswith(f"— {n} —"), n
+
+
+@pytest.mark.office
+def test_the_printed_title_breaks_after_the_unit_not_inside_a_word(printed_summary_report):
+    assert printed_summary_report[0].startswith("示例县人民政府\n2025 年政府信息公开工作年度报告\n")
+
+
+@pytest.mark.office
+def test_no_table_row_is_split_and_no_table_starts_alone_at_a_page_foot(printed_summary_report):
+    def plain(text: str) -> str:  # PDFium gives “” after the words they enclose: compare without them
+        return "".join(text.split()).replace("“", "").replace("”", "")
+
+    pages = [plain(p) for p in printed_summary_report]
+    for table in FORM.tables:
+        for row in table.rows:
+            words = plain(row.label)
+            assert sum(words in p for p in pages) >= 1, (table.key, row.label)  # each row whole on some page
+    active = FORM.table("active")
+    heading = next(i for i, p in enumerate(pages) if active.title in p)
+    assert active.rows[-1].label in pages[heading]  # 表二 kept whole with its heading
+
+
+@pytest.mark.office
+def test_a_summary_without_text_shows_each_part_to_fill_under_its_heading(printed_summary_report):
+    text = "".join(printed_summary_report)
+    for part in ("（一）主动公开", "（二）依申请公开", "（三）政府信息管理", "（四）政府信息公开平台建设", "（五）监督保障"):
+        assert f"{part}\n【待补充：{part}】" in text

@@ -7,6 +7,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from functools import lru_cache
 
 from gitools.form.model import Row, Table
 from gitools.model.values import Parsed, compact, parse_number
@@ -14,6 +15,7 @@ from gitools.model.values import Parsed, compact, parse_number
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d+[.、．]|\(\d+\))")
 
 
+@lru_cache(maxsize=8192)
 def core(text: str) -> str:
     """A label without its numbering: "（三）不予公开" → "不予公开", "1. 属于国家秘密" → "属于国家秘密"."""
     return _NUMBERING.sub("", compact(text))
@@ -38,13 +40,22 @@ def match(text: str, labels: dict[str, Row]) -> tuple[Row | None, bool]:
     key = core(text)
     if key in labels:
         return labels[key], False
+    former = next((r for r in labels.values() if r.former and key in {core(f) for f in r.former}), None)
+    if former is not None:  # an older label of the row: read, and said
+        return former, True
+    closest = _closest(key, tuple(labels))
+    return (labels[closest], True) if closest else (None, False)
+
+
+@lru_cache(maxsize=4096)
+def _closest(key: str, official: tuple[str, ...]) -> str | None:
+    """The one official label a damaged one is clearly closest to (cached: every report of a
+    survey prints the same labels, damaged the same ways)."""
     if len(key) < 4:
-        return None, False
-    scores = sorted(((difflib.SequenceMatcher(None, key, k).ratio(), k) for k in labels), reverse=True)
+        return None
+    scores = sorted(((difflib.SequenceMatcher(None, key, k).ratio(), k) for k in official), reverse=True)
     best, runner_up = scores[0], scores[1] if len(scores) > 1 else (0.0, "")
-    if best[0] >= CLOSE and best[0] - runner_up[0] >= DISTINCT:
-        return labels[best[1]], True
-    return None, False
+    return best[1] if best[0] >= CLOSE and best[0] - runner_up[0] >= DISTINCT else None
 
 
 def starts_a_label(text: str, labels: dict[str, Row]) -> bool:
@@ -74,6 +85,7 @@ def vertical_characters(table: Table) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def is_number(text: str) -> bool:
     return parse_number(text).how in (Parsed.NUMBER, Parsed.TEXT_NUMBER) and any(ch.isdigit() for ch in
                                                                                   unicodedata.normalize("NFKC", text))

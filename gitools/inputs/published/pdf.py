@@ -1,20 +1,28 @@
-"""PDF reports as lines of fields, read from the page geometry with pdfplumber: ruled tables
-become grid rows (a merged cell's text in its first position, covered positions empty), text
-outside the tables becomes lines, both in reading order. A table that runs onto the next page
+"""PDF reports as lines of fields, read with PDFium: ruled tables become grid rows (a merged
+cell's text in its first position, covered positions empty), text outside the tables becomes
+lines split into fields as text is, both in reading order. A table that runs onto the next page
 simply continues; page numbers and running heads between its parts are dropped."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from pathlib import Path
 
-Line = list[str]
+from gitools.inputs.published.lines import PAGE_MARK, Line, fields
+from gitools.inputs.published.pdfium import Page, Piece, TooComplex, pages
+from gitools.inputs.published.ruling import Grid, grids
 
-# a page number between the parts of a table: "- 3 -", "—3—", "第 3 页", "第3页 共5页", "3 / 5"; a bare
-# number is not one (reports flattened one cell a line are all bare numbers)
-PAGE_MARK = re.compile(r"^\s*(?:[-—－–]+\s*\d{1,3}\s*[-—－–]+|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?"
-                       r"|\d{1,3}\s*[/／]\s*\d{1,3})\s*$")
-ROW_TOLERANCE = 3  # points: words whose tops differ less sit on one line
+__all__ = ["ScannedPdf", "TooComplex", "pdf_lines"]
+
+Item = tuple[float, Line, float | None]  # (top, fields, right edge of a text line; None for a table row)
+
+GAP = 1.0  # of the line's height: pieces further apart are separate words (boxes are the ink, and
+# full-width punctuation carries most of an em of blank, which is no gap)
+SPARSE = 2.0  # a piece wider than this many ems per character is spread over its line
+OVERLAP = 1.0  # points: pieces of a line overlapping more than this interleave
+BLANK = 0.25  # of the line's height: a gap after a piece ending in a blank that keeps the blank
 WRAP_MARGIN = 18  # points: a line ending this close to the right margin was wrapped by the page
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])")
 
@@ -23,36 +31,104 @@ class ScannedPdf(Exception):
     """The PDF holds pictures of pages, no text."""
 
 
-def _cell(text: str | None) -> str:
-    """A cell's text as one string: PDF wraps Chinese labels without spaces, so line breaks go."""
-    return "".join((text or "").split("\n")).strip()
-
-
-def _text_lines(page, boxes: list[tuple[float, float, float, float]]) -> list[tuple[float, Line, float]]:
-    """Lines of text outside the tables: (top, [text], right edge)."""
-    def inside(w) -> bool:
-        return any(x0 - 1 <= w["x0"] and w["x1"] <= x1 + 1 and top - 1 <= w["top"] and w["bottom"] <= bottom + 1
-                   for x0, top, x1, bottom in boxes)
-
-    words = sorted((w for w in page.extract_words(keep_blank_chars=True, use_text_flow=True) if not inside(w)),
-                   key=lambda w: (round(w["top"]), w["x0"]))
-    lines: list[tuple[float, list]] = []
-    for w in words:
-        if lines and abs(lines[-1][0] - w["top"]) < ROW_TOLERANCE:
-            lines[-1][1].append(w)
+def _lines(pieces: list[Piece]) -> list[list[Piece]]:
+    """Pieces grouped into lines, top to bottom and each left to right. Lines are drawn by the
+    full-height pieces (overlapping by half, so a title's larger year stays on its line); small
+    ones (quotation marks set high, commas set low, "一") join the line their middle falls in."""
+    if len(pieces) < 2:
+        return [pieces] if pieces else []
+    heights = sorted(p.bottom - p.top for p in pieces)
+    small = heights[len(heights) // 2] / 2
+    spans: list[list[float]] = []
+    lines: list[list[Piece]] = []
+    for p in sorted((p for p in pieces if p.bottom - p.top >= small), key=_reading):
+        if spans:
+            span = spans[-1]
+            top, bottom = p.top, p.bottom
+            if (span[1] if span[1] < bottom else bottom) - (span[0] if span[0] > top else top) >= (bottom - top) / 2:
+                if top < span[0]:
+                    span[0] = top
+                if bottom > span[1]:
+                    span[1] = bottom
+                lines[-1].append(p)
+                continue
+        spans.append([p.top, p.bottom])
+        lines.append([p])
+    for p in (p for p in pieces if p.bottom - p.top < small):
+        y = p.middle[1]
+        n = bisect.bisect_right([top for top, _ in spans], y) - 1
+        if n >= 0 and y <= spans[n][1]:
+            lines[n].append(p)
         else:
-            lines.append((w["top"], [w]))
-    out = []
-    for top, ws in lines:
-        ws.sort(key=lambda w: w["x0"])
-        text = "".join(w["text"] if i == 0 or w["x0"] - ws[i - 1]["x1"] < 3 else " " + w["text"]
-                       for i, w in enumerate(ws))
+            spans.insert(n + 1, [p.top, p.bottom])
+            lines.insert(n + 1, [p])
+    return [sorted(line, key=_left) for line in lines]
+
+
+def _reading(p: Piece) -> tuple[float, float]:
+    return (p.top + p.bottom) / 2, p.x0
+
+
+def _left(p: Piece) -> float:
+    return p.x0
+
+
+def _joined(line: list[Piece]) -> str:
+    """A line's text. Boxes are the ink, so a gap of a whole line height parts words; a piece's
+    own trailing blank does where some space follows it (not before a closing quotation mark)."""
+    height = 0.0
+    for p in line:
+        if p.bottom - p.top > height:
+            height = p.bottom - p.top
+    text = line[0].text
+    for before, p in itertools.pairwise(line):
+        gap = p.x0 - before.x1
+        blank = text.endswith(" ")
+        text = text.rstrip()
+        if gap >= GAP * height or (blank and gap >= BLANK * height):
+            text += " "
+        text += p.text.lstrip()
+    return text.strip()
+
+
+def _untangled(page: Page) -> list[Piece]:
+    """The page's pieces, with those whose order their boxes cannot tell split into characters:
+    pieces that overlap another on their line, and sparse ones (quotation marks of several
+    words, or of several lines, set as one run in a font of their own)."""
+    if not page.pieces:
+        return []
+    heights = sorted(p.bottom - p.top for p in page.pieces)
+    em = heights[len(heights) // 2]
+    tangled = [p for p in page.pieces if p.x1 - p.x0 > SPARSE * em * (len(p.text.strip()) + 1)]
+    for line in _lines(page.pieces):
+        widest = line[0]
+        for p in line[1:]:
+            if p.x0 < widest.x1 - OVERLAP:
+                tangled += [widest, p]
+            if p.x1 > widest.x1:
+                widest = p
+    if not tangled:
+        return page.pieces
+    handles = {p.handle for p in tangled}
+    return [p for p in page.pieces if p.handle not in handles] + page.characters(tangled)
+
+
+def _table_rows(grid: Grid, texts: dict[int, list[Piece]]) -> list[Item]:
+    """The grid's rows, each cell's lines of text joined (a label wrapped in its cell is one)."""
+    return [(top, ["".join(_joined(line) for line in _lines(texts.get(n, []))) if n >= 0 else "" for n in row], None)
+            for top, row in grid.rows()]
+
+
+def _text_lines(pieces: list[Piece]) -> list[Item]:
+    out: list[Item] = []
+    for line in _lines(pieces):
+        text = _joined(line)
         if not PAGE_MARK.match(text):
-            out.append((top, [text], ws[-1]["x1"]))
+            out.append((line[0].top, [text], line[-1].x1))
     return out
 
 
-def _unwrap(items: list[tuple[float, Line, float | None]]) -> list[Line]:
+def _unwrap(items: list[Item]) -> list[Line]:
     """Join a line that runs to the right margin with the next: a paragraph or title wrapped by the
     page, not a new one. Table rows (no right edge) are never joined."""
     right = max((x1 for _, _, x1 in items if x1 is not None), default=0)
@@ -68,22 +144,26 @@ def _unwrap(items: list[tuple[float, Line, float | None]]) -> list[Line]:
 
 
 def pdf_lines(path: Path) -> list[Line]:
-    """The report's lines; raises ScannedPdf when no page has text, ValueError when unreadable."""
-    import pdfplumber
-
+    """The report's lines; raises ScannedPdf when no page has text, TooComplex for a page beyond
+    the limits, PdfiumError when the file is damaged or encrypted."""
     out: list[Line] = []
-    chars = 0
-    with pdfplumber.open(str(path)) as pdf:
-        for page in pdf.pages:
-            chars += len(page.chars)
-            tables = page.find_tables()
-            items: list[tuple[float, Line, float | None]] = []
-            for t in tables:
-                rows = t.extract()
-                for row, top in zip(rows, (r.bbox[1] for r in t.rows), strict=True):
-                    items.append((top, [_cell(c) for c in row], None))
-            items += _text_lines(page, [t.bbox for t in tables])
-            out += _unwrap(sorted(items, key=lambda item: item[0]))
-    if chars == 0:
+    any_text = False
+    for page in pages(path):
+        any_text = any_text or bool(page.pieces)
+        tables = grids(page.rules)
+        cells: list[dict[int, list[Piece]]] = [{} for _ in tables]
+        outside: list[Piece] = []
+        for p in _untangled(page):
+            for grid, texts in zip(tables, cells, strict=True):
+                n = grid.cell_at(*p.middle)
+                if n >= 0:
+                    texts.setdefault(n, []).append(p)
+                    break
+            else:
+                outside.append(p)
+        items = [row for grid, texts in zip(tables, cells, strict=True) for row in _table_rows(grid, texts)]
+        items += _text_lines(outside)
+        out += [line if len(line) > 1 else fields(line[0]) for line in _unwrap(sorted(items, key=lambda i: i[0]))]
+    if not any_text:
         raise ScannedPdf
     return out

@@ -48,7 +48,8 @@ class RowMatcher:
     """Reads a table's lines one by one (``feed``) into rows (``finish``).
 
     State: ``current``, the row that bare numbers on the next lines continue; ``fragment``, the
-    first lines of a label wrapped over lines, with any numbers they carried; ``group``, a group
+    first lines of a label wrapped over lines (or split by a page break), with any numbers they
+    carried; ``group``, a group
     heading ("（三）不予公开") and its line, waiting for its first row; ``saw_headings``, whether
     the text carried the table's column headings at all.
     """
@@ -59,6 +60,8 @@ class RowMatcher:
         self.width = {r.key: [c for c in table.cells if c.row == r.key] for r in table.rows}
         self.vertical, self.keep = vertical_characters(table), frozenset(self.groups)
         self.headings = {compact(w) for c in table.columns for w in (c.label, *c.path)}
+        self.header = self.headings | {compact(h.text) for h in table.headers
+                                       if core(h.text) not in self.labels and core(h.text) not in self.groups}
         self.rows: list[Pending] = []
         self.current: Pending | None = None
         self.fragment: Pending | None = None
@@ -70,6 +73,8 @@ class RowMatcher:
         texts = [(i, t) for i, f in enumerate(fields) if (t := self._clean(f))]
         if not texts:
             return  # pieces of a vertical label, put on lines of their own by PDF extraction
+        if self.fragment is not None and all(compact(t) in self.header for _, t in texts):
+            return  # the header repeated on the next page, inside a row the page break split
         label_at, row, variant = self._label(number, texts)
         words = "".join(t for _, t in texts if not is_number(t))
         numbers = [t for _, t in texts if is_number(t)]

@@ -1,6 +1,6 @@
-"""One published report surveyed: imported, validated and reduced to a plain record (its unit,
-year, verdict, findings and every figure), in a child process with a time and memory limit. This
-is the function the local pool and Dask workers run, a chunk of documents at a time."""
+"""Published reports surveyed a chunk at a time: each imported in a child process with a time and
+memory limit, the chunk validated at once, each reduced to a plain record (its unit, year,
+verdict, findings and every figure). This is the function the local pool and Dask workers run."""
 
 from __future__ import annotations
 
@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from gitools.form import FORM
+from gitools.inputs.published.imported import Imported
 from gitools.inputs.read import import_report
-from gitools.jobs.limited import MEMORY, SECONDS, Exceeded, run_limited
+from gitools.jobs.limited import MEMORY, SECONDS, Exceeded, Sandbox
 from gitools.model.findings import FileReport
-from gitools.model.submission import NotReadable, from_values
+from gitools.model.submission import NotReadable, Submission, from_values
 from gitools.outputs import IMPORTED
 from gitools.outputs.text import first_problems
-from gitools.validate import validate
+from gitools.validate import validate, validate_all
 
 SECONDS_ENV, MEMORY_ENV = "GITOOLS_SURVEY_SECONDS", "GITOOLS_SURVEY_MEMORY_MB"
 Task = tuple[str, str, str, str | None]  # (path, sha256, version, workbook to write or None)
@@ -26,25 +27,38 @@ Row = tuple[str, str, str, str | None, dict[str, Any], float]  # what the manife
 
 
 def read_chunk(tasks: list[Task]) -> list[Row]:
-    """Every document of a chunk; one that fails becomes an unreadable record, never an exception."""
+    """Every document of a chunk; one that fails becomes an unreadable record, never an exception.
+    Each document is read in a child of its own (the limits); the chunk is then validated at
+    once, each schema running over all its reports."""
     _warm()
     seconds = float(os.environ.get(SECONDS_ENV) or SECONDS)
     memory = int(os.environ.get(MEMORY_ENV) or 0) * 1024 * 1024 or MEMORY
+    read: list[tuple[Task, Submission, Imported, float]] = []
     out: list[Row] = []
-    for path, sha, version, workbook in tasks:
-        start = time.perf_counter()
-        try:
-            record = run_limited(_read, (path, workbook), seconds, memory)
-            status, error = "done", None
-        except (NotReadable, Exceeded) as e:
-            finding = e.finding if isinstance(e, NotReadable) else e.finding()
-            record = _unreadable(path, FileReport(path, [finding], readable=False))
-            status, error = "unreadable", finding.message
-        except Exception as e:  # one strange document must not stop a province's survey
-            report = FileReport(path, [Exceeded("unexpected-import", error=type(e).__name__).finding()], readable=False)
-            record = _unreadable(path, report)
-            status, error = "unreadable", report.findings[0].message
-        out.append((sha, version, status, error, record, time.perf_counter() - start))
+    with Sandbox(_import, seconds, memory) as box:
+        for task in tasks:
+            start = time.perf_counter()
+            try:
+                sub, found = box.run(task[0])
+                read.append((task, sub, found, time.perf_counter() - start))
+                continue
+            except (NotReadable, Exceeded) as e:
+                finding = e.finding if isinstance(e, NotReadable) else e.finding()
+            except Exception as e:  # one strange document must not stop a province's survey
+                finding = Exceeded("unexpected-import", error=type(e).__name__).finding()
+            report = FileReport(task[0], [finding], readable=False)
+            out.append((task[1], task[2], "unreadable", finding.message, _unreadable(task[0], report),
+                        time.perf_counter() - start))
+    start = time.perf_counter()
+    found_all = validate_all([sub for _, sub, _, _ in read], FORM)
+    share = (time.perf_counter() - start) / max(len(read), 1)
+    for (task, sub, found, seconds_read), findings in zip(read, found_all, strict=True):
+        path, sha, version, workbook = task
+        report = FileReport(path, findings)
+        if workbook:  # as `gitools import` writes it, from what was read here
+            Path(workbook).parent.mkdir(parents=True, exist_ok=True)
+            IMPORTED["xlsx"].load()(Path(path), sub, found, report, FORM, Path(workbook))
+        out.append((sha, version, "done", None, _record(sub, report), seconds_read + share))
     return out
 
 
@@ -55,13 +69,11 @@ def _warm() -> None:
     validate(from_values(FORM, {}), FORM)
 
 
-def _read(args: tuple[str, str | None]) -> dict[str, Any]:
-    path, workbook = args
-    sub, found = import_report(Path(path), FORM)
-    report = FileReport(path, validate(sub, FORM))
-    if workbook:  # as `gitools import` writes it, from what was read here
-        Path(workbook).parent.mkdir(parents=True, exist_ok=True)
-        IMPORTED["xlsx"].load()(Path(path), sub, found, report, FORM, Path(workbook))
+def _import(path: str) -> tuple[Submission, Imported]:
+    return import_report(Path(path), FORM)
+
+
+def _record(sub: Submission, report: FileReport) -> dict[str, Any]:
     return {"unit_name": sub.unit.get("unit_name"), "report_year": sub.unit.get("report_year"),
             "status": report.status.value, "verdict": report.verdict(), "errors": len(report.errors),
             "warnings": len(report.warnings), "first_problem": first_problems(_of_the_report(report), 1),

@@ -71,7 +71,7 @@ def document(sub: Submission, form: Form, *, draft: bool = False, previous: Subm
         blocks.append(Block("heading", part.label))
         children = [s for s in form.sections if s.parent == part.key]
         text = sub.narrative.get(part.key, "").strip()
-        if children and any(sub.narrative.get(c.key) for c in children):
+        if children and (not text or any(sub.narrative.get(c.key) for c in children)):
             if text:
                 blocks += _paragraphs(text)
             for child in children:
@@ -80,7 +80,7 @@ def document(sub: Submission, form: Form, *, draft: bool = False, previous: Subm
                     Block("placeholder", PLACEHOLDER.format(what=child.label))]
                 if previous is not None and child.key == "overview_requests":
                     blocks += _references(sub, previous, form)
-        else:
+        else:  # the report's own sub-headings, kept whole: the figures follow it
             blocks += _paragraphs(text) or [Block("placeholder", PLACEHOLDER.format(what=part.label))]
             if previous is not None and children:
                 blocks += _references(sub, previous, form)

@@ -1,0 +1,254 @@
+"""What a PDF page shows, read with PDFium (pypdfium2): its pieces of text with their boxes, and
+the straight rules drawn on it (table borders), in top-down page coordinates.
+
+PDFium keeps one text object per text-showing operator, so a table cell's line of text or a run
+of a paragraph line comes as one piece with one box: a few hundred calls a page instead of one per
+character, which is what makes this near the cost of PDFium's bare text extraction. Limits are
+explicit: a page of more objects than any report has is refused before it is walked.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+MAX_OBJECTS = 20_000  # drawing and text objects on one page; a report's page has well under 2,000
+MAX_SEGMENTS = 2_000  # segments of one path walked for rules; beyond that it is a drawing, not a table
+MAX_RULES = 4_000  # straight rules on one page; a report's tables draw a few hundred
+THIN = 2.0  # points: a filled or stroked shape this narrow is a rule
+_MARKS = {0x02: "-"}  # PDFium's mark for a hyphen at a line's end: in Chinese text a real one
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1, 0, 0, 1, 0, 0)
+
+
+class TooComplex(Exception):
+    """A page with more objects or rules than any report has (a hostile or generated drawing)."""
+
+    def __init__(self, page: int, count: int, limit: int) -> None:
+        super().__init__(page, count, limit)
+        self.page, self.count, self.limit = page, count, limit
+
+
+class Piece(NamedTuple):
+    """A run of text and its box (a tuple: pages make hundreds of them)."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    handle: int = 0  # the address of the PDFium text object it came from
+
+    @property
+    def middle(self) -> tuple[float, float]:
+        return (self.x0 + self.x1) / 2, (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A straight horizontal (``across``) or vertical rule: its position and its extent."""
+
+    across: bool
+    at: float
+    start: float
+    end: float
+
+
+@dataclass
+class Page:
+    number: int
+    width: float
+    pieces: list[Piece]
+    rules: list[Rule]
+    reader: _Reader = field(repr=False)
+
+    def characters(self, pieces: list[Piece]) -> list[Piece]:
+        """The pieces split into their characters, each with its own box: for text objects that
+        interleave on a line (LibreOffice sets “” in a font of their own, placed over the blanks
+        it leaves in the words around them), whose order only the characters' places tell."""
+        return self.reader.characters([p.handle for p in pieces])
+
+
+def pages(path: Path) -> Iterator[Page]:
+    """Every page of the document, open while the caller works on it; PdfiumError for a damaged
+    or encrypted file, TooComplex."""
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        for number in range(len(doc)):
+            page = doc[number]
+            reader = _Reader(number + 1, page)
+            try:
+                yield _read(reader, page)
+            finally:
+                reader.text_page.close()
+                page.close()
+    finally:
+        doc.close()
+
+
+def _fast(name: str, result: Any, *args: Any) -> Any:
+    """A PDFium function called with plain addresses and numbers: pypdfium2's typed bindings
+    convert every argument, which costs more than the call itself for the hundreds of objects a
+    page has. Only the calls made once per object or character go this way."""
+    return ctypes.CFUNCTYPE(result, *args)(ctypes.cast(getattr(raw, name), ctypes.c_void_p).value or 0)
+
+
+_P, _I, _F, _D = ctypes.c_void_p, ctypes.c_int, ctypes.c_float, ctypes.c_double
+_get_object = _fast("FPDFPage_GetObject", _P, _P, _I)
+_get_type = _fast("FPDFPageObj_GetType", _I, _P)
+_get_bounds = _fast("FPDFPageObj_GetBounds", _I, _P, _P, _P, _P, _P)
+_get_text = _fast("FPDFTextObj_GetText", ctypes.c_ulong, _P, _P, _P, ctypes.c_ulong)
+_form_count = _fast("FPDFFormObj_CountObjects", _I, _P)
+_form_object = _fast("FPDFFormObj_GetObject", _P, _P, ctypes.c_ulong)
+_char_object = _fast("FPDFText_GetTextObject", _P, _P, _I)
+_char_unicode = _fast("FPDFText_GetUnicode", ctypes.c_uint, _P, _I)
+_char_box = _fast("FPDFText_GetCharBox", _I, _P, _I, _P, _P, _P, _P)
+_TEXT, _PATH, _FORM = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
+
+
+class _Reader:
+    """Walks one page's objects (into form XObjects too) with reused ctypes buffers."""
+
+    def __init__(self, number: int, page: pdfium.PdfPage) -> None:
+        self.number, self.height = number, page.get_height()
+        self.text_page = page.get_textpage()
+        self.text_handle = ctypes.cast(self.text_page.raw, _P).value
+        self.pieces: list[Piece] = []
+        self.rules: list[Rule] = []
+        self.seen = 0
+        self.floats = (_F * 4)()
+        self.doubles = (_D * 4)()
+        self.size = 256
+        self.buffer = ctypes.create_string_buffer(self.size * 2)
+
+    def walk(self, objects: list[int], matrix: Matrix) -> None:
+        self.seen += len(objects)
+        if self.seen > MAX_OBJECTS:
+            raise TooComplex(self.number, self.seen, MAX_OBJECTS)
+        for obj in objects:
+            kind = _get_type(obj)
+            if kind == _TEXT:
+                self._text(obj, matrix)
+            elif kind == _PATH:
+                self._path(obj, matrix)
+            elif kind == _FORM:
+                inner = [_form_object(obj, i) for i in range(_form_count(obj))]
+                self.walk(inner, _compose(_matrix(obj), matrix))
+
+    def _box(self, obj: int, matrix: Matrix) -> Box:
+        f = self.floats
+        a = ctypes.addressof(f)
+        _get_bounds(obj, a, a + 4, a + 8, a + 12)
+        left, bottom, right, top = f
+        if matrix != IDENTITY:
+            left, bottom, right, top = _transform((left, bottom, right, top), matrix)
+        return left, self.height - top, right, self.height - bottom
+
+    def _text(self, obj: int, matrix: Matrix) -> None:
+        n = _get_text(obj, self.text_handle, self.buffer, self.size * 2)
+        if n > self.size * 2:
+            self.size = n // 2 + 1
+            self.buffer = ctypes.create_string_buffer(self.size * 2)
+            n = _get_text(obj, self.text_handle, self.buffer, self.size * 2)
+        text = self.buffer.raw[:max(n - 2, 0)].decode("utf-16-le", "replace")
+        if "\x02" in text:
+            text = text.translate(_MARKS)
+        if text.strip():
+            self.pieces.append(Piece(text, *self._box(obj, matrix), obj))
+
+    def characters(self, objects: list[int]) -> list[Piece]:
+        out = []
+        wanted = set(objects)
+        d = self.doubles
+        a = ctypes.addressof(d)
+        for i in range(self.text_page.count_chars()):
+            if _char_object(self.text_handle, i) not in wanted:
+                continue
+            char = chr(_char_unicode(self.text_handle, i)).translate(_MARKS)
+            if char.strip():
+                _char_box(self.text_handle, i, a, a + 8, a + 16, a + 24)
+                left, right, bottom, top = d
+                out.append(Piece(char, left, self.height - top, right, self.height - bottom))
+        return out
+
+    def _path(self, obj: int, matrix: Matrix) -> None:
+        x0, top, x1, bottom = self._box(obj, matrix)
+        width, height = x1 - x0, bottom - top
+        if height <= THIN < width:
+            self.rules.append(Rule(True, (top + bottom) / 2, x0, x1))
+        elif width <= THIN < height:
+            self.rules.append(Rule(False, (x0 + x1) / 2, top, bottom))
+        elif width > THIN and height > THIN:
+            self._segments(ctypes.cast(obj, raw.FPDF_PAGEOBJECT), matrix)
+
+    def _segments(self, obj: Any, matrix: Matrix) -> None:
+        """The straight horizontal and vertical segments of a larger path (a cell's frame drawn as
+        a rectangle, or all of a table's borders in one path); curves are no rules."""
+        count = raw.FPDFPath_CountSegments(obj)
+        if count > MAX_SEGMENTS:
+            return
+        full = _compose(_matrix(obj), matrix)
+        x, y = ctypes.c_float(), ctypes.c_float()
+        start = last = None
+        for i in range(count):
+            seg = raw.FPDFPath_GetPathSegment(obj, i)
+            raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
+            point = _apply(full, x.value, y.value)
+            kind = raw.FPDFPathSegment_GetType(seg)
+            if kind == raw.FPDF_SEGMENT_LINETO and last is not None:
+                self._segment(last, point)
+            if kind == raw.FPDF_SEGMENT_MOVETO:
+                start = point
+            elif raw.FPDFPathSegment_GetClose(seg) and start is not None:
+                self._segment(point, start)
+            last = point
+
+    def _segment(self, a: tuple[float, float], b: tuple[float, float]) -> None:
+        (ax, ay), (bx, by) = a, b
+        if abs(ay - by) <= THIN / 2 < abs(ax - bx):
+            self.rules.append(Rule(True, self.height - (ay + by) / 2, min(ax, bx), max(ax, bx)))
+        elif abs(ax - bx) <= THIN / 2 < abs(ay - by):
+            self.rules.append(Rule(False, (ax + bx) / 2, self.height - max(ay, by), self.height - min(ay, by)))
+
+
+def _read(reader: _Reader, page: pdfium.PdfPage) -> Page:
+    handle = ctypes.cast(page.raw, _P).value
+    count = raw.FPDFPage_CountObjects(page.raw)
+    if count > MAX_OBJECTS:
+        raise TooComplex(reader.number, count, MAX_OBJECTS)
+    reader.walk([_get_object(handle, i) for i in range(count)], IDENTITY)
+    if len(reader.rules) > MAX_RULES:
+        raise TooComplex(reader.number, len(reader.rules), MAX_RULES)
+    return Page(reader.number, page.get_width(), reader.pieces, reader.rules, reader)
+
+
+def _matrix(obj: Any) -> Matrix:
+    m = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(ctypes.cast(obj, raw.FPDF_PAGEOBJECT), ctypes.byref(m)):
+        return IDENTITY
+    return m.a, m.b, m.c, m.d, m.e, m.f
+
+
+def _compose(inner: Matrix, outer: Matrix) -> Matrix:
+    """The matrix applying ``inner`` first, then ``outer``."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+def _transform(rect: tuple[float, float, float, float], m: Matrix) -> tuple[float, float, float, float]:
+    left, bottom, right, top = rect
+    points = [_apply(m, x, y) for x in (left, right) for y in (bottom, top)]
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return min(xs), min(ys), max(xs), max(ys)

@@ -4,6 +4,7 @@ import hashlib
 import json
 
 import openpyxl
+import pytest
 
 from gitools.cli import main
 
@@ -61,6 +62,20 @@ def test_annotate_writes_a_marked_copy_and_never_touches_the_input(make_book, tm
     assert cell.fill.fgColor.rgb.endswith("FF9999")
     assert main(["validate", str(bad), "--annotate", str(bad)]) == 2
     assert digest(bad) == before
+
+
+@pytest.mark.office
+def test_annotate_says_why_an_ods_workbook_gets_no_marked_copy(make_book, tmp_path, soffice, capsys):
+    import subprocess
+
+    bad = make_book(values={("requests", "carried_forward", "natural_person"): 0})
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--convert-to", "ods",
+                    "--outdir", str(tmp_path), str(bad)], check=True, capture_output=True, timeout=180)
+    ods = tmp_path / f"{bad.stem}.ods"
+    assert main(["validate", str(ods), "--annotate", str(tmp_path / "副本")]) == 1
+    said = "".join(capsys.readouterr())
+    assert f"提示：{ods} 是OpenDocument 电子表格（.ods），标注副本只能写在 .xlsx 上，没有生成；请在 Excel 或 WPS 中另存为 .xlsx 后再校验" in said
+    assert not (tmp_path / "副本").exists()
 
 
 def test_export_prints_values_by_form_keys(make_book, capsys):

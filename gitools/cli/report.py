@@ -63,4 +63,9 @@ def run(args: argparse.Namespace) -> int:
         draft = "（草稿，工作簿未通过校验）" if report.errors else ""
         for out in written:
             print(f"已生成{draft}：{out}")
+        for f in report.findings:
+            if f.rule == "previous-not-comparable":
+                print(finding_line(f) + "\n  （未加入“数据参考”）")
+            elif f.rule == "text-control-removed":
+                print(finding_line(f))
     return code

@@ -65,7 +65,11 @@ def run(args: argparse.Namespace) -> int:
     except WouldOverwrite as err:
         return options.fail(str(err))
     for d in done:
-        note = "；".join(d.skipped)
-        print(f"已生成：{d.path}" + (f"（名单第 {d.entry.line} 行：{note}）" if note else ""))
-    print(f"共 {len(done)} 个单位的预填模板，在 {outdir}")
+        print(f"已生成：{d.path}")
+        for note in d.skipped:  # on a line of its own: the roster needs a fix before the template goes out
+            print(f"  ! 名单第 {d.entry.line} 行（{d.entry.label}）：{note}")
+    flawed = [d for d in done if d.skipped]
+    print(f"共 {len(done)} 个单位的预填模板，在 {outdir}" + (
+        f"；其中 {len(flawed)} 个单位的名单有误、相应项未预填（{'、'.join(d.entry.label for d in flawed)}），"
+        "请核对名单后重新生成或发出前手工补填" if flawed else ""))
     return options.EXIT_OK

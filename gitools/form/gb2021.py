@@ -231,7 +231,7 @@ def _request_table() -> Table:
         rows=tuple(rows), columns=REQUEST_COLUMNS, cells=cells, relations=tuple(relations),
         headers=tuple(headers), header_rows=(2, 4), last_column=last, last_row=check_row,
         status_address=f"A{check_row + 2}", landscape=True,
-        column_widths={"A": 8, "B": 14, "C": 36, **{c: 11 for c in data_cols}},
+        column_widths={"A": 8, "B": 14, "C": 28, **{c: 11 for c in data_cols}},  # landscape A4 at 8 pt
     )
 
 

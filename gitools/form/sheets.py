@@ -9,7 +9,8 @@ from gitools.form.addresses import col_letters
 # --- 校验结果: one row per finding, the clerk writes 说明 beside it --------------------------
 RESULT_COLUMNS = ("序号", "级别", "工作表", "单元格", "项目", "问题", "规则", "说明（核实项请在此填写原因）",
                   "规则编号", "定位（请勿修改）")  # people read the rule's title; its code and identity are last
-RESULT_WIDTHS = (6, 12, 16, 8, 30, 70, 26, 50, 22, 30)
+RESULT_WIDTHS = (5, 7, 12, 7, 20, 46, 16, 28, 22, 30)  # the columns people read fit a landscape A4 at 8 pt
+RESULT_PRINTED = RESULT_COLUMNS.index("规则编号")  # the columns printed: the code and identity are for machines
 EXPLAIN_COLUMN = RESULT_COLUMNS.index("说明（核实项请在此填写原因）") + 1
 KEY_COLUMN = RESULT_COLUMNS.index("定位（请勿修改）") + 1
 LINK_COLUMN = RESULT_COLUMNS.index("单元格") + 1

@@ -14,7 +14,7 @@ import datetime as dt
 import math
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -36,10 +36,12 @@ class Formula:
 
 @dataclass
 class Rows:
-    """Rows for a sheet, written from the prototype row on with that row's cell styles."""
+    """Rows for a sheet, written from the prototype row on with that row's cell styles; with
+    ``height``, each row as tall as it says (programs that open the file do not fit rows)."""
 
     prototype: int
     rows: Iterable[Sequence[object]]
+    height: Callable[[Sequence[object]], float] | None = None
 
 
 def _text(value: str) -> str:
@@ -92,7 +94,8 @@ def _with_rows(xml: str, spec: Rows, out) -> None:
     for n, values in enumerate(spec.rows, start=spec.prototype):
         cells = "".join(cell_xml(f"{col_letters(i)}{n}", v, styles.get(col_letters(i), ""))
                         for i, v in enumerate(values, start=1))
-        buffer.append(f'<row r="{n}"{attrs}>{cells}</row>')
+        tall = f' ht="{spec.height(values):.1f}" customHeight="1"' if spec.height else ""
+        buffer.append(f'<row r="{n}"{attrs}{tall}>{cells}</row>')
         if len(buffer) >= 500:
             out.write("".join(buffer).encode())
             buffer.clear()

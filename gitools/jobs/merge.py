@@ -22,7 +22,9 @@ from gitools.merge.compare import NotComparable, county_rows, previous_year, thi
 from gitools.merge.identity import summary_unit
 from gitools.model.findings import FileReport
 from gitools.model.submission import NotReadable
+from gitools.model.values import compact
 from gitools.outputs.xlsx.summary import YearOverYear, write_summary
+from gitools.outputs.xlsx.summary.about import NO_ROSTER, ROSTER_LABEL
 
 
 class MergeError(Exception):
@@ -92,7 +94,7 @@ def merge(inputs: list[Path], output: Path, *, form: Form = FORM, roster: Path |
                          [r.report for r in received])
     how = [("计入条件", "全部报表（含未通过校验的，已在明细中标明）" if include_invalid else
             "没有强制项问题、核实项均已写明说明的报表；未通过的报表未计入，见“报送情况”"),
-           ("应报单位名单", f"{roster.name}（{len(expected)} 个单位）" if roster and expected else "未提供")]
+           (ROSTER_LABEL, f"{roster.name}（{len(expected)} 个单位）" if roster and expected else NO_ROSTER)]
     yoy = None
     if previous is not None:
         try:
@@ -106,5 +108,23 @@ def merge(inputs: list[Path], output: Path, *, form: Form = FORM, roster: Path |
         now = this_year(result, form)
         yoy = YearOverYear(now.year, before.year, list(county_rows(now, before)), unit_rows(now, before))
         how.append(("同比", f"与 {previous.name}（{before.year} 年度，{len(before.units)} 个单位）比较，见“同比”"))
-    write_summary(result, form, output, summary_unit(result, form, identity or {}, today), how, yoy)
+    unit = summary_unit(result, form, identity or {}, today)
+    if previous is not None and (other := _another_summary(sub.unit, unit)):
+        result.notes.append(f"核实：上年汇总表 {previous.name} 是{other}，本次汇总是{_who(unit)}，不是同一汇总单位；"
+                            "“同比”仅供参考，请核对是否选错了文件")
+        how.append(("同比提醒", result.notes[-1]))
+    write_summary(result, form, output, unit, how, yoy)
     return result
+
+
+def _who(unit: dict) -> str:
+    name, code = unit.get("unit_name"), unit.get("division_code")
+    return f"“{name or '未写名称'}”（行政区划代码 {code or '未填'}）"
+
+
+def _another_summary(last: dict, now: dict) -> str | None:
+    """Last year's summary in words when it is not this one's unit: another name, or another
+    division, where both have one."""
+    differs = [k for k in ("unit_name", "division_code") if last.get(k) and now.get(k)
+               and compact(str(last[k])) != compact(str(now[k]))]
+    return _who(last) if differs else None

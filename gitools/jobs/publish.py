@@ -7,13 +7,15 @@ from pathlib import Path
 
 from gitools.form.model import Form
 from gitools.io.atomic import atomic_write
+from gitools.io.cells import printable
 from gitools.io.filenames import file_name
 from gitools.io.paths import clashes
-from gitools.model.findings import FileReport
+from gitools.model.findings import FileReport, finding
 from gitools.model.submission import Submission
 from gitools.outputs import DOCUMENTS
 from gitools.outputs.document.content import document, title
 from gitools.validate import validate
+from gitools.validate.kinds.cross_year import NOT_COMPARABLE, why_not_comparable
 
 
 class WouldOverwrite(Exception):
@@ -28,6 +30,19 @@ def write_report(sub: Submission, form: Form, outdir: Path, formats: list[str], 
     report = FileReport(sub.path, validate(sub, form))
     if report.errors and not force:
         return report, []
+    if previous is not None and (reason := why_not_comparable(sub, previous)):
+        # another unit's report, or not the year before: no 数据参考 beside figures it does not match
+        report.findings.append(finding(NOT_COMPARABLE, reason=reason, path=previous.path,
+                                       last_name=previous.unit.get("unit_name"),
+                                       last_year=previous.unit.get("report_year"), name=sub.unit.get("unit_name"),
+                                       year=sub.unit.get("report_year")))
+        previous = None
+    for section in form.sections:  # what a clerk never meant to type goes, and the report says so
+        text = sub.narrative.get(section.key) or ""
+        if (count := len(text) - len(printable(text))) > 0:
+            report.findings.append(finding("text-control-removed", section.name, sheet=section.sheet,
+                                           cell=section.address, label=section.label, part=section.label,
+                                           count=count))
     blocks = document(sub, form, draft=bool(report.errors), previous=previous)
     outs = [outdir / f"{file_name(title(sub))}{DOCUMENTS[fmt].suffix}" for fmt in formats]
     for out, given in clashes(outs, [Path(sub.path) if sub.path else None, *(protected or []),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from gitools.form import FORM
 from gitools.form.model import Form
-from gitools.inputs.kinds import XLSX_SUFFIXES
+from gitools.inputs.kinds import KINDS, XLSX_SUFFIXES, Family
 from gitools.inputs.read import read_submission
 from gitools.io.errors import os_reason
 from gitools.jobs.progress import Progress, silent
@@ -86,7 +86,13 @@ def annotate_all(files: Sequence[Path], reports: Sequence[FileReport], target: P
         if report.status is Status.UNREADABLE:
             continue
         if path.suffix.lower() not in XLSX_SUFFIXES:
-            done.notes.append(f"提示：{path} 不是 .xlsx 工作簿，没有生成标注副本（已发布的年报请用 gitools import）")
+            kind = next((k for k in KINDS if path.suffix.lower() in k.suffixes), None)
+            if kind is not None and kind.family is Family.WORKBOOK:  # .xls, .et, .ods, .xlsb: values only
+                done.notes.append(f"提示：{path} 是{kind.words}，标注副本只能写在 .xlsx 上，没有生成；"
+                                  "请在 Excel 或 WPS 中另存为 .xlsx 后再校验")
+            else:
+                done.notes.append(f"提示：{path} 是已发布的年报，不是工作簿，没有生成标注副本；"
+                                  "要得到可标注的工作簿，请用 gitools import")
             continue
         out = target
         if many or target.is_dir():

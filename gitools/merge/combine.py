@@ -79,6 +79,7 @@ class MergeResult:
     collisions: list[Finding]  # merge-double-count: a summary and units it holds, both handed in
     totals: list[float]  # over form.input_cells, summed over included entries
     unit_count: int  # units behind the totals (a summary counts for the units it holds)
+    notes: list[str] = field(default_factory=list)  # what the county should check (a 同比 of another county)
 
     @property
     def included(self) -> list[Entry]:

@@ -46,6 +46,7 @@ def merge_json(result: MergeResult, output: Path) -> dict[str, Any]:
                          "merge_findings": [f.to_dict() for f in e.findings]} for e in result.entries],
         "missing": [{"unit_name": r.name, "credit_code": r.credit_code, "roster_line": r.line} for r in result.missing],
         "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
+        "notes": result.notes,
     }
 
 

@@ -70,6 +70,7 @@ def merge_text(result: MergeResult, output: Path, feedback: list[Path] | None = 
         lines.append(f"跳过 {len(result.skipped)} 个其他文件（临时、隐藏或非报表文件，详见“报送情况”）")
     count = len(problems(result))
     lines.append(f"问题 {count} 条（含未报送），详见汇总表“问题清单”" if count else "问题：无")
+    lines += [f"! {note}" for note in result.notes]
     lines.append(f"汇总表：{output}")
     if feedback is not None:
         lines.append(f"退回材料：{len(feedback) - 1} 份标注副本和退回清单，在 {feedback[-1].parent}")

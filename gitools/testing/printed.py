@@ -13,6 +13,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from gitools.inputs.published.pdf import pdf_lines
+
 
 @dataclass(frozen=True)
 class Printed:
@@ -25,6 +27,12 @@ class Printed:
     def text(self) -> str:
         """All the text, without the blanks and line ends the page layout put in."""
         return "".join("".join(page.split()) for page in self.pages)
+
+    @property
+    def cells(self) -> list[str]:
+        """The text of each ruled cell and line, as our PDF reader puts it together: a wrapped
+        cell's lines in order, not interleaved with the cell beside it."""
+        return ["".join(field.split()) for line in pdf_lines(self.pdf) for field in line if field.strip()]
 
 
 def print_pdf(document: Path, soffice: str, out: Path) -> Path:

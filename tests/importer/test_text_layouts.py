@@ -35,7 +35,7 @@ def test_the_text_a_pdf_extractor_gives_is_read_cell_for_cell(tmp_path, soffice,
                     "--outdir", str(tmp_path), str(docx)], check=True, capture_output=True, timeout=180)
     with pdfplumber.open(docx.with_suffix(".pdf")) as pdf:
         copied = "\n".join(p.extract_text() or "" for p in pdf.pages)
-    assert "三 （一）予以公开" in copied and "\n、 （二）部分公开（区分处理的，\n" in copied  # as messy as real copies
+    assert "三 （一）予以公开" in copied and "\n、 （二）部分公开（区分处理\n" in copied  # as messy as real copies
     sub, found = imported(tmp_path, copied)
     expected = read_submission(summary, FORM).tables
     cells = [(t.key, c.row, c.column) for t in FORM.tables for c in t.cells]
@@ -155,3 +155,13 @@ def test_what_cannot_be_read_is_said_and_left_empty_never_guessed(tmp_path):
     assert said["import-row-repeated"].message == "原文第 6 行“规章”重复出现（第一次在第 4 行），只采用第一次的数字"
     assert [sub.tables["active"].at["regulations", c] for c in ("issued", "repealed", "in_force")] == [1, 0, 4]
     assert sub.tables["appeals"].isna().all().all()  # a missing table stays unknown, not 0
+
+
+def test_a_narrative_longer_than_a_cell_holds_is_said_to_be_cut(tmp_path, capsys):
+    seed = (ROOT / "samples" / "seeds" / "000_6a1ea5d47ca6a7aa.txt").read_text(encoding="utf-8")
+    long = "本镇持续推进政务公开。" * 60_000  # 660,000 characters, before the seed's own 204
+    text = seed.replace("五、存在的主要问题及改进情况", "五、存在的主要问题及改进情况\n" + long, 1)
+    _, found = imported(tmp_path, text)
+    cut = [f for f in found.findings if f.rule == "import-text-cut"]
+    assert [f.message for f in cut] == [
+        "“五、存在的主要问题及改进情况”有 660204 字，超过 Excel 单元格上限 32767 字，导入的工作簿中只保留前 32767 字，全文见原文件"]

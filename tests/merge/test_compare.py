@@ -61,3 +61,18 @@ def test_a_previous_file_that_is_not_last_years_summary_is_refused(tmp_path, cap
     assert main(["merge", str(tmp_path / "now"), "-o", str(tmp_path / "汇总.xlsx"),
                  "--previous", str(tmp_path / "单位.xlsx")]) == 2
     assert "不是 gitools 生成的汇总表" in capsys.readouterr().err and not (tmp_path / "汇总.xlsx").exists()
+
+
+def test_last_years_summary_of_another_county_is_compared_but_said(tmp_path, capsys):
+    last, now = tmp_path / "2024", tmp_path / "2025"
+    write_unit(last / "甲.xlsx", unit(FORM, 1, year=2024), requests(3))
+    write_unit(now / "甲.xlsx", unit(FORM, 1), requests(5))
+    assert main(["merge", str(last), "--name", "乙县人民政府", "-o", str(tmp_path / "乙县2024汇总.xlsx")]) == 0
+    capsys.readouterr()
+    out = tmp_path / "2025汇总.xlsx"
+    assert main(["merge", str(now), "--name", "甲县人民政府", "-o", str(out),
+                 "--previous", str(tmp_path / "乙县2024汇总.xlsx")]) == 0
+    said = capsys.readouterr().out
+    assert "! 核实：上年汇总表 乙县2024汇总.xlsx 是“乙县人民政府”" in said and "本次汇总是“甲县人民政府”" in said
+    about = {r[0]: r[1] for r in openpyxl.load_workbook(out)["汇总说明"].iter_rows(min_row=3, values_only=True) if r[0]}
+    assert about["同比提醒"].endswith("不是同一汇总单位；“同比”仅供参考，请核对是否选错了文件")

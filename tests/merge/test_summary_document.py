@@ -38,11 +38,20 @@ def test_the_clerks_sheets_give_way_to_the_countys(summary):
 
 def test_each_included_units_texts_are_there_to_write_from(summary):
     ws = openpyxl.load_workbook(summary)["各单位文字部分"]
-    header = [c.value for c in ws[2]]
-    rows = {r[1]: dict(zip(header, r, strict=True)) for r in ws.iter_rows(min_row=3, values_only=True)}
-    assert len(rows) == 6 and "示例县卫生健康委员会" not in rows  # not counted, so not written from
-    assert rows["示例县教育局"]["（二）依申请公开"].startswith("局机关本年收到政府信息公开申请")
-    assert rows["示例县城关镇人民政府"]["六、其他需要报告的事项"] == "本年度未收取信息处理费。"
+    assert [c.value for c in ws[2]] == ["序号", "单位名称", "部分", "正文"]
+    rows = {(r[1], r[2]): r[3] for r in ws.iter_rows(min_row=3, values_only=True)}
+    assert len({unit for unit, _ in rows}) == 6 and ("示例县卫生健康委员会", "一、总体情况") not in rows  # not counted
+    assert rows[("示例县教育局", "（二）依申请公开")].startswith("局机关本年收到政府信息公开申请")
+    assert rows[("示例县城关镇人民政府", "六、其他需要报告的事项")] == "本年度未收取信息处理费。"
+
+
+def test_a_long_text_is_cut_at_sentences_into_rows_that_print_whole():
+    from gitools.outputs.xlsx.summary.texts import pieces
+
+    text = "第一句话写了一些内容。" * 200  # 2,200 characters
+    cut = pieces(text)
+    assert "".join(cut) == text and len(cut) == 3
+    assert all(len(p) <= 900 and p.endswith("。") for p in cut)
 
 
 def test_check_cells_carry_their_values_for_programs_that_do_not_recalculate(summary):
@@ -77,3 +86,64 @@ def test_printed_each_official_table_takes_one_page(summary, soffice, tmp_path):
         assert last in pages[on[0]].replace(" ", ""), (table.title, last)  # the whole table on that page
     detail = [text for text in pages if text.startswith("明")]
     assert 1 <= len(detail) <= 4  # the 明细 of 180 columns, fitted to the page width
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory, soffice):
+    """Every document of a county's January, printed to PDF by LibreOffice and measured."""
+    from gitools.testing.county import january
+    from gitools.testing.printed import measure, print_pdf
+
+    root = tmp_path_factory.mktemp("january")
+    county = january(root)
+    documents = {"summary": county.summary, "feedback": county.feedback, "annotated": county.annotated[0],
+                 "report": county.report}
+    return county, {k: measure(print_pdf(p, soffice, root / "pdf")) for k, p in documents.items()}
+
+
+@pytest.mark.office
+def test_nothing_the_county_prints_is_smaller_than_8_points(printed):
+    _, documents = printed
+    assert {k: round(d.smallest, 1) >= 8.0 for k, d in documents.items()} == dict.fromkeys(documents, True), \
+        {k: d.smallest for k, d in documents.items()}
+
+
+@pytest.mark.office
+def test_each_units_full_narrative_and_explanation_are_in_the_printed_summary(printed):
+    from gitools.inputs.read import read_submission
+    from gitools.outputs.xlsx.summary.texts import pieces
+    from gitools.testing.county import LONG_TEXT
+
+    county, documents = printed
+    cells = documents["summary"].cells
+    text = "".join(cells)
+    rows = pieces(LONG_TEXT)
+    assert len(rows) == 4 and all("".join(p.split()) in cells for p in rows)  # 2,700 characters, none cut
+    included = [p for p in sorted((county.summary.parent / "2025").glob("*.xlsx")) if "卫生健康" not in p.name]
+    for path in included:
+        try:
+            sub = read_submission(path, FORM)
+        except Exception:  # the sample county's damaged file
+            continue
+        for section, words in sub.narrative.items():
+            assert all("".join(p.split()) in cells for p in pieces(words)), (path.name, section)
+    explained = "正文所述为局机关及所属学校收到的申请件数，表三按规定只统计以本局名义办理的申请"
+    assert text.count(explained) >= 2  # in 报送情况 and in 问题清单
+
+
+@pytest.mark.office
+def test_the_summary_on_paper_says_who_did_not_report_and_keeps_the_screen_only_sheet_off_it(printed):
+    _, documents = printed
+    text = documents["summary"].text
+    assert "未报送示例县西岭镇人民政府" in text and "或未提供应报单位名单" not in text
+    detail = [page for page in documents["summary"].pages if page.startswith("明细")]
+    assert len(detail) == 1 and "不打印" in detail[0]
+    assert "填写说明" not in text  # the clerks' column is not in the county's copy
+
+
+@pytest.mark.office
+def test_the_annotated_copy_prints_its_findings_in_words_across_the_page(printed):
+    _, documents = printed
+    first = documents["annotated"].pages[0]
+    assert "校验结论：未通过" in first and "未填写" in first
+    assert "unit-field-missing" not in first  # the rule's code is for machines, outside the print area

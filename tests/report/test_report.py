@@ -150,6 +150,8 @@ def test_control_characters_in_a_published_text_never_stop_the_report(tmp_path, 
     source.write_text(text.replace("一、总体情况", "一、总体情况\x07\x1b\x00\ufffe", 1) + "\n\x07附记\x1b\n",
                       encoding="utf-8")
     assert main(["report", str(source), "-o", str(tmp_path / "报告"), "--force"]) == 0
+    said = capsys.readouterr().out
+    assert "“六、其他需要报告的事项”中有 2 个不可见的控制字符（如响铃、退出、空字符），写出时已去掉" in said
     written = sorted((tmp_path / "报告").iterdir())
     assert [p.suffix for p in written] == [".docx", ".html"]
     html = written[1].read_text(encoding="utf-8")
@@ -204,3 +206,13 @@ def test_a_summary_without_text_shows_each_part_to_fill_under_its_heading(printe
     text = "".join(printed_summary_report)
     for part in ("（一）主动公开", "（二）依申请公开", "（三）政府信息管理", "（四）政府信息公开平台建设", "（五）监督保障"):
         assert f"{part}\n【待补充：{part}】" in text
+
+
+def test_another_units_report_as_previous_gives_no_data_reference_and_says_why(tmp_path, capsys):
+    samples = ROOT / "samples"
+    assert main(["report", str(samples / "example-county-dept-2025.xlsx"), "-o", str(tmp_path), "--format", "html",
+                 "--previous", str(samples / "example-township-2025.xlsx")]) == 0
+    said = capsys.readouterr().out
+    assert "不是同一单位，未做跨年比对" in said and "（未加入“数据参考”）" in said
+    page = next(tmp_path.glob("*.html")).read_text(encoding="utf-8")
+    assert "【数据参考" not in page

@@ -55,7 +55,9 @@ def test_what_the_roster_gets_wrong_is_left_open_and_reported(prefilled):
     assert unit["unit_name"] == "示例县河口镇人民政府" and unit["credit_code"] is None and unit["unit_category"] is None
     ws = openpyxl.load_workbook(out / "示例县河口镇人民政府.xlsx")[FORM.unit_sheet]
     assert not ws[FORM.field("credit_code").address].protection.locked
-    assert "名单第 3 行：统一社会信用代码" in text and "校验位不符，未预填" in text and "单位类别“乡镇”不在模板的列表中" in text
+    assert "  ! 名单第 3 行（示例县河口镇人民政府）：统一社会信用代码" in text and "校验位不符，未预填" in text
+    assert "单位类别“乡镇”不在模板的列表中" in text
+    assert "其中 1 个单位的名单有误、相应项未预填（示例县河口镇人民政府）" in text.splitlines()[-1]  # said again at the end
 
 
 def test_the_county_contact_block_comes_from_settings_and_options(prefilled):

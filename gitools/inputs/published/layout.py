@@ -15,6 +15,7 @@ from gitools.inputs.published.lines import Line
 from gitools.inputs.published.place import place
 from gitools.inputs.published.rows import RowMatcher
 from gitools.inputs.published.title import read_narrative, read_title, section_starts
+from gitools.io.cells import MAX_CELL_TEXT
 from gitools.model.findings import finding
 from gitools.model.submission import NotReadable, Submission, from_values
 
@@ -26,6 +27,11 @@ def parse(lines: list[Line], form: Form) -> Imported:
     read_title(lines, out)
     starts = section_starts(lines, form)
     read_narrative(lines, starts, form, out)
+    for section in form.sections:  # a workbook cell holds 32,767 characters: say what it will not hold
+        text = out.narrative.get(section.key, "")
+        if len(text) > MAX_CELL_TEXT:
+            out.findings.append(finding("import-text-cut", section.name, sheet=section.sheet, cell=section.address,
+                                        label=section.label, part=section.label, length=len(text), limit=MAX_CELL_TEXT))
     bounds = sorted(starts.values())
     for table in form.tables:
         if table.key not in starts:

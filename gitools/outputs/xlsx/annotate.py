@@ -17,6 +17,7 @@ from gitools.io.atomic import atomic_write
 from gitools.model.findings import FileReport
 from gitools.outputs.xlsx import results as rs
 from gitools.outputs.xlsx import style
+from gitools.outputs.xlsx.paper import lay_out
 
 RESULT_SHEET = FORM.result_sheet
 
@@ -27,6 +28,7 @@ def annotate(source: Path, report: FileReport, out: Path) -> None:
         raise ValueError("批注副本不能覆盖原文件")
     wb = openpyxl.load_workbook(source)
     annotate_book(wb, report)
+    lay_out(wb)
     with atomic_write(Path(out)) as tmp:
         wb.save(tmp)
 

@@ -15,6 +15,7 @@ from gitools.io.atomic import atomic_write
 from gitools.model.findings import FileReport
 from gitools.model.submission import PRINTED, SOURCE_PROPERTY, Submission
 from gitools.outputs.xlsx.annotate import annotate_book
+from gitools.outputs.xlsx.paper import lay_out
 from gitools.outputs.xlsx.template import build
 from gitools.outputs.xlsx.template.fill import fill
 
@@ -26,6 +27,7 @@ def write(source: Path, sub: Submission, found: Imported, report: FileReport, fo
     wb = fill(_template(form, found.year), form, unit=unit, values=found.values, narrative=found.narrative)
     wb.custom_doc_props.append(StringProperty(name=SOURCE_PROPERTY, value=PRINTED))
     annotate_book(wb, report)
+    lay_out(wb)
     with atomic_write(out) as tmp:
         wb.save(tmp)
 

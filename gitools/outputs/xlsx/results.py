@@ -14,11 +14,13 @@ from gitools.form.sheets import (
     RESULT_COLUMNS,
     RESULT_FIRST_ROW,
     RESULT_HEADER_ROW,
+    RESULT_PRINTED,
     RESULT_WIDTHS,
 )
 from gitools.io.cells import put
 from gitools.model.findings import FileReport
-from gitools.outputs.xlsx.style import EXPLAIN, HEADER, fill
+from gitools.outputs.xlsx.paper import fit_rows
+from gitools.outputs.xlsx.style import EXPLAIN, HEADER, WRAP, fill, print_setup
 
 GUIDE = ("“强制”项须改正后才能报送；“核实”项如确有原因（如上年报告已更正），请在“说明”列写明，写明后不再阻止报送，"
          "由上级审核；“提示”项仅供参考。重新校验时，说明按问题自动保留。")
@@ -50,6 +52,12 @@ def lay_out(ws: Worksheet, report: FileReport | None = None) -> None:
         c.fill = fill(HEADER)
         c.alignment = Alignment(wrap_text=True, vertical="center")
     ws.cell(RESULT_HEADER_ROW, EXPLAIN_COLUMN).fill = fill(EXPLAIN)
+    for row in ws.iter_rows(min_row=RESULT_FIRST_ROW, max_row=len(table)):
+        for c in row:
+            c.alignment = WRAP  # a long problem or 说明 shows whole, on screen and on paper
     for i, width in enumerate(RESULT_WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = f"A{RESULT_FIRST_ROW}"
+    fit_rows(ws, RESULT_FIRST_ROW, len(table))
+    print_setup(ws, landscape=True, title_rows=f"{RESULT_HEADER_ROW}:{RESULT_HEADER_ROW}",
+                area=f"A1:{get_column_letter(RESULT_PRINTED)}{max(len(table), RESULT_HEADER_ROW)}")

@@ -11,6 +11,7 @@ from openpyxl import Workbook
 
 from gitools.io.atomic import atomic_write
 from gitools.io.cells import put
+from gitools.outputs.xlsx.paper import lay_out
 from gitools.outputs.xlsx.style import BOLD, HEADER_FILL, WRAP, print_setup
 
 WIDE = {"源文件": 40, "本年文件": 40, "上年文件": 40, "单位": 28, "主要问题": 60, "问题": 70, "结论": 22, "项目": 26}
@@ -31,5 +32,6 @@ def write(path: Path, sheets: dict[str, pd.DataFrame]) -> None:
                 put(ws.cell(r, c), None if isinstance(value, float) and math.isnan(value) else value)
         ws.freeze_panes = "B2"
         print_setup(ws, landscape=True, title_rows="1:1", fit_width=False)
+    lay_out(wb)
     with atomic_write(path) as tmp:
         wb.save(tmp)

@@ -13,20 +13,26 @@ from gitools.form.model import Form
 from gitools.form.sheets import DETAIL_SHEET
 from gitools.io.cells import put
 from gitools.merge.combine import MergeResult
+from gitools.outputs.xlsx.paper import fit_rows
 from gitools.outputs.xlsx.style import BOLD, WRAP, print_setup
 from gitools.outputs.xlsx.summary.common import CHART_SHEET, FINDINGS_SHEET, STATUS_SHEET, TEXTS_SHEET
+
+ROSTER_LABEL, NO_ROSTER = "应报单位名单", "未提供"  # the line of ``how`` on the roster the merge was given
 
 
 def about_sheet(ws: Worksheet, result: MergeResult, form: Form, unit: dict[str, object],
                  how: list[tuple[str, str]]) -> None:
     """What the county reads first instead of the clerks' 填报说明: what was summed, from how
     many units, when and by which rules."""
+    rostered = any(label == ROSTER_LABEL and value != NO_ROSTER for label, value in how)
+    missing = "、".join(r.label for r in result.missing) or (
+        "无（名单中的单位都已报送）" if rostered else "未提供应报单位名单，无法列出（合并时加 --roster 名单）")
     rows: list[tuple[str, object]] = [
         ("汇总单位", unit.get("unit_name")), ("报告年度", result.year),
         ("汇总时间", dt.datetime.now().strftime("%Y-%m-%d %H:%M")),
         ("收到报表", f"{len(result.entries)} 份（{result.verdicts()}）"),
         ("计入汇总", f"{len(result.included)} 份，覆盖 {result.unit_count} 个单位（汇总表按其所含单位数计）"),
-        ("未报送", "、".join(r.label for r in result.missing) or "无（或未提供应报单位名单）"),
+        ("未报送", missing),
         *how,
         ("校验规则", f"{form.id}《中华人民共和国政府信息公开工作年度报告格式》，模板版本 {form.version}；"
                      f"强制项 {sum(r.level is Level.MANDATORY for r in form.rules)} 条、"
@@ -44,5 +50,6 @@ def about_sheet(ws: Worksheet, result: MergeResult, form: Form, unit: dict[str, 
         ws.cell(r, 1).font = BOLD
         put(ws.cell(r, 2), value)
         ws.cell(r, 2).alignment = WRAP
-    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 16, 100
+    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 14, 78  # a portrait A4 at 8 pt and more
+    fit_rows(ws, 3, 2 + len(rows))
     print_setup(ws, landscape=False)

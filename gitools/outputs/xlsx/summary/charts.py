@@ -1,10 +1,12 @@
 """图表: who reported, what became of the applications, and the units that received most; each
-chart beside the cells it draws."""
+chart beside the cells it draws, and each on a page of its own (a page break before it), at full
+size, so no chart is cut by a page break or loses its legend."""
 
 from __future__ import annotations
 
 from openpyxl.chart import BarChart, PieChart, Reference
 from openpyxl.styles import Font
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gitools.form.model import Form
@@ -14,15 +16,20 @@ from gitools.model.findings import STATUS_ZH, Status
 from gitools.outputs.xlsx.style import print_setup
 from gitools.outputs.xlsx.summary.common import MISSING, labels
 
+PAGE_ROWS = 26  # rows of 15 pt that fill a landscape A4 at full size, below the repeated title
+WIDTH_CM = 14.0  # from column C, within the width of the page
+
 
 def chart_sheet(ws: Worksheet, result: MergeResult, form: Form) -> None:
-    print_setup(ws, landscape=True, title_rows="1:1")
+    print_setup(ws, landscape=True, title_rows="1:1", fit_width=False)
     ws["A1"] = "图表（数据见各图左侧）"
     ws["A1"].font = Font(bold=True, size=14)
-    ws.column_dimensions["A"].width = 28
-    below = _reporting(ws, result)
-    below = _results(ws, result, form, below + 14)
-    _most(ws, result, form, below + 20)
+    ws.column_dimensions["A"].width = 24
+    _reporting(ws, result)
+    for n, block in enumerate((_results, _most), start=1):
+        start = 2 + n * PAGE_ROWS
+        ws.row_breaks.append(Break(id=start - 1))
+        block(ws, result, form, start)
 
 
 def _reporting(ws: Worksheet, result: MergeResult) -> int:
@@ -37,7 +44,8 @@ def _reporting(ws: Worksheet, result: MergeResult) -> int:
     bar.add_data(Reference(ws, min_col=2, min_row=3, max_row=3 + len(states)), titles_from_data=True)
     bar.set_categories(Reference(ws, min_col=1, min_row=4, max_row=3 + len(states)))
     bar.dataLabels = labels()
-    ws.add_chart(bar, "D2")
+    bar.width = WIDTH_CM
+    ws.add_chart(bar, "C2")
     return 4 + len(states)
 
 
@@ -60,7 +68,8 @@ def _results(ws: Worksheet, result: MergeResult, form: Form, start: int) -> int:
     pie.add_data(Reference(ws, min_col=2, min_row=start, max_row=start + len(groups)), titles_from_data=True)
     pie.set_categories(Reference(ws, min_col=1, min_row=start + 1, max_row=start + len(groups)))
     pie.dataLabels = labels(percent=True)
-    ws.add_chart(pie, f"D{start}")
+    pie.width, pie.height = WIDTH_CM, 11.0  # room for every legend entry
+    ws.add_chart(pie, f"C{start}")
     return start
 
 
@@ -76,6 +85,6 @@ def _most(ws: Worksheet, result: MergeResult, form: Form, start: int) -> None:
     top.type, top.title, top.legend = "bar", "本年新收政府信息公开申请（件）", None
     top.add_data(Reference(ws, min_col=2, min_row=start, max_row=start + max(len(ranked), 1)), titles_from_data=True)
     top.set_categories(Reference(ws, min_col=1, min_row=start + 1, max_row=start + max(len(ranked), 1)))
-    top.height = max(7.5, 0.6 * len(ranked))
+    top.width, top.height = WIDTH_CM, min(14.0, max(7.5, 0.6 * len(ranked)))  # within one page
     top.dataLabels = labels()
-    ws.add_chart(top, f"D{start}")
+    ws.add_chart(top, f"C{start}")

@@ -34,7 +34,8 @@ def detail_rows(result: MergeResult, form: Form) -> Iterator[list[object]]:
 
 
 def detail_sheet(ws: Worksheet, result: MergeResult, form: Form) -> int:
-    ws["A1"] = "明细：计入汇总的各单位填报数（每列之和即汇总表中对应单元格）"
+    ws["A1"] = ("明细：计入汇总的各单位填报数（每列之和即汇总表中对应单元格）。"
+                f"本表有 {len(DETAIL_ID) + len(form.input_cells)} 列，供屏幕查看和核对，不打印；打印各单位的数请用各单位的报表")
     ws["A1"].font = Font(bold=True, size=14)
     cells = form.input_cells
     header(ws, DETAIL_HEADER_ROW, DETAIL_ID, (6, 28, 22, 10, 16, 8, 12, 40))
@@ -52,6 +53,5 @@ def detail_sheet(ws: Worksheet, result: MergeResult, form: Form) -> int:
     formats = {i: "0.00" if c.type is ValueType.AMOUNT else "0" for i, c in enumerate(cells, start=len(DETAIL_ID) + 1)}
     prototype(ws, DETAIL_HEADER_ROW + 1, len(DETAIL_ID) + len(cells), formats)
     ws.freeze_panes = ws.cell(DETAIL_HEADER_ROW + 1, 3).coordinate
-    print_setup(ws, landscape=True, title_rows=f"2:{DETAIL_HEADER_ROW}")
-    ws.print_title_cols = "A:B"
+    print_setup(ws, landscape=True, area="A1:H1")  # for the screen: on paper, only the line saying so
     return DETAIL_HEADER_ROW + 1

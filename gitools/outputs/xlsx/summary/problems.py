@@ -14,22 +14,25 @@ from gitools.merge.combine import MergeResult, problems
 from gitools.outputs.xlsx.style import print_setup
 from gitools.outputs.xlsx.summary.common import header, prototype
 
-FINDING_COLUMNS = ("序号", "单位名称", "文件", "工作表", "单元格", "项目", "级别", "规则", "问题", "单位的说明", "规则编号")
+# what a person reads fits a landscape A4 at 8 pt; the file and the rule's code are for machines
+FINDING_COLUMNS = ("序号", "单位名称", "工作表", "单元格", "项目", "级别", "规则", "问题", "单位的说明", "文件", "规则编号")
+FINDING_WIDTHS = (5, 18, 10, 7, 16, 6, 14, 40, 26, 40, 22)
+FINDING_PRINTED = FINDING_COLUMNS.index("文件")
 
 
 def finding_rows(result: MergeResult) -> Iterator[list[object]]:
     for n, (name, path, f) in enumerate(problems(result), start=1):
-        yield [n, name, path, f.sheet, f.cell, f.label, f.level_words, BY_CODE[f.rule].title, f.message, f.explanation,
+        yield [n, name, f.sheet, f.cell, f.label, f.level_words, BY_CODE[f.rule].title, f.message, f.explanation, path,
                f.rule]
 
 
 def findings_sheet(ws: Worksheet, result: MergeResult) -> int:
     ws["A1"] = "问题清单：各单位报表的全部问题（单元格指各单位自己的文件）"
     ws["A1"].font = Font(bold=True, size=14)
-    header(ws, 2, FINDING_COLUMNS, (6, 28, 40, 16, 8, 24, 10, 26, 70, 50, 22))
-    prototype(ws, 3, len(FINDING_COLUMNS), wrap=(2, 3, 6, 9, 10))
+    header(ws, 2, FINDING_COLUMNS, FINDING_WIDTHS)
+    prototype(ws, 3, len(FINDING_COLUMNS), wrap=tuple(range(1, len(FINDING_COLUMNS) + 1)))
     total = len(problems(result))
     ws.freeze_panes = "C3"
-    print_setup(ws, landscape=True, title_rows="2:2")
+    print_setup(ws, landscape=True, title_rows="2:2", area=f"A1:{get_column_letter(FINDING_PRINTED)}{total + 2}")
     ws.auto_filter.ref = f"A2:{get_column_letter(len(FINDING_COLUMNS))}{total + 2}"
     return 3

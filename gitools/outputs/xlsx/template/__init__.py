@@ -19,6 +19,7 @@ from openpyxl.workbook.protection import WorkbookProtection
 
 from gitools.form.addresses import split
 from gitools.form.model import Form
+from gitools.outputs.xlsx import paper
 from gitools.outputs.xlsx.results import lay_out
 from gitools.outputs.xlsx.template.info import CONTACT_LABELS, info_sheet
 from gitools.outputs.xlsx.template.narrative import narrative_sheet
@@ -52,6 +53,7 @@ def build(form: Form, year: int | None = None, contact: Mapping[str, str] | None
     wb.custom_doc_props.append(StringProperty(name=PROP_FORM, value=form.id))
     wb.custom_doc_props.append(StringProperty(name=PROP_VERSION, value=form.version))
     wb.active = 1
+    paper.lay_out(wb)
     return wb
 
 

@@ -71,8 +71,8 @@ def _lines(form: Form, year: int | None) -> list[tuple[str, str]]:
 
 def info_sheet(ws: Worksheet, form: Form, year: int | None, contact: Mapping[str, str]) -> None:
     r = 1
-    ws.column_dimensions["A"].width = 22
-    ws.column_dimensions["B"].width = 90
+    ws.column_dimensions["A"].width = 18  # a portrait A4 at 8 pt and more
+    ws.column_dimensions["B"].width = 74
     for kind, text in _lines(form, year):
         if kind == "title":
             fill_range(ws, f"A{r}:B{r}", text, bold=True, size=14, border=False)

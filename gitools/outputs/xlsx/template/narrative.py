@@ -39,8 +39,8 @@ def narrative_sheet(ws: Worksheet, form: Form) -> None:
     if (sec := next((s for s in form.sections if s.key == "other_matters"), None)) is not None:
         r = split(sec.address)[1]
         ws[f"A{r}"].value = sec.label + "\n（须说明是否收取信息处理费）"
-    ws.column_dimensions["A"].width = 30
-    ws.column_dimensions["B"].width = 90
+    ws.column_dimensions["A"].width = 18  # a portrait A4 at 8 pt and more
+    ws.column_dimensions["B"].width = 74
     last = max(split(s.address)[1] for s in form.sections)
     print_setup(ws, area=f"A1:B{last}", landscape=False)
     protect(ws)

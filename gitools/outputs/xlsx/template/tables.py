@@ -4,9 +4,14 @@ typed into number cells, and the print layout (one page)."""
 
 from __future__ import annotations
 
+import math
+from copy import copy
+
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Font
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gitools.form.addresses import split
@@ -102,6 +107,21 @@ def _text_count(ws: Worksheet, table: Table) -> None:
         font=Font(name=FONT, bold=True, color="FFFFFF")))
 
 
+LABEL_PT = 10  # the tables' label font
+ROW_PT = 18  # a one-line row: 表三's 30 rows then print on one page at 8 pt and more
+MARGINS = PageMargins(left=0.6, right=0.6, top=0.6, bottom=0.6, header=0.3, footer=0.3)  # inches
+UNIT_PT = 7.1  # a unit of column width, printed (see outputs.xlsx.paper)
+
+
+def _label_height(table: Table, cells: str, text: str) -> float:
+    """Points a label needs on its row: its lines at the column width it has, at least 20."""
+    first, last = (split(a)[0] for a in (cells.split(":")[0], cells.split(":")[-1]))
+    columns = range(column_index_from_string(first), column_index_from_string(last) + 1)
+    width = sum(table.column_widths.get(get_column_letter(c), 10) for c in columns) * UNIT_PT
+    lines = math.ceil(len(text) * LABEL_PT / max(width - 6, LABEL_PT))
+    return max(ROW_PT, lines * LABEL_PT * 1.3 + 5)
+
+
 def _layout(ws: Worksheet, table: Table) -> None:
     for col, width in table.column_widths.items():
         ws.column_dimensions[col].width = width
@@ -109,10 +129,11 @@ def _layout(ws: Worksheet, table: Table) -> None:
     for h in table.headers:
         first, last = (split(a)[1] for a in (h.range.split(":")[0], h.range.split(":")[-1]))
         if h.role == "label" and first == last:  # one-row label: tall enough for its text
-            ws.row_dimensions[first].height = 32 if len(h.text) > 22 else 20
+            ws.row_dimensions[first].height = _label_height(table, h.range, h.text)
     for r in range(table.header_rows[0], table.header_rows[1] + 1):
-        ws.row_dimensions[r].height = 22
+        ws.row_dimensions[r].height = 20
     print_setup(ws, area=f"A1:{table.last_column}{table.last_row}", landscape=table.landscape,
                 title_rows=f"{table.header_rows[0]}:{table.header_rows[1]}", fit_height=True)  # one page
+    ws.page_margins = copy(MARGINS)
     first_input = next(c.address for c in table.cells if c.input)
     ws.freeze_panes = f"A{table.header_rows[1] + 1}" if table.key != "requests" else first_input

@@ -132,3 +132,10 @@ def test_the_addin_server_without_its_licence_announces_no_address(monkeypatch, 
     assert main(["addin", "serve", "--port", "8799"]) == 2
     err = capsys.readouterr().err
     assert "XLWINGS_LICENSE_KEY" in err and "校验服务：" not in err
+
+
+def test_validate_of_an_empty_folder_named_like_a_workbook_names_the_folder(tmp_path, capsys):
+    folder = tmp_path / "a.xlsx"
+    folder.mkdir()
+    assert main(["validate", str(folder)]) == 2
+    assert f"错误：没有找到要校验的工作簿或年报（{folder} 是文件夹，其中没有）" in capsys.readouterr().err

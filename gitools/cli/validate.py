@@ -55,7 +55,9 @@ def run(args: argparse.Namespace) -> int:
         elif args.format == "text":
             print(f"跳过：{s.path}（{s.reason}）", file=sys.stderr)
     if not reports:
-        print("错误：没有找到要校验的工作簿或年报", file=sys.stderr)
+        folders = [str(p) for p in args.files if p.is_dir()]
+        where = f"（{'、'.join(folders)} 是文件夹，其中没有）" if folders else ""
+        print(f"错误：没有找到要校验的工作簿或年报{where}", file=sys.stderr)
         return options.EXIT_USAGE
     annotated = annotate_all(files, reports, args.annotate, many) if args.annotate is not None else Annotated()
     for line in annotated.notes + annotated.problems:

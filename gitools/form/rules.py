@@ -125,7 +125,7 @@ RULES: tuple[Rule, ...] = (
     Rule("import-text-cut", K.IMPORT, N, "正文超过单元格上限",
          "Excel 一个单元格最多 32767 字，导入的工作簿只保留前面部分；全文见原文件",
          "“{part}”有 {length} 字，超过 Excel 单元格上限 {limit} 字，导入的工作簿中只保留前 {limit} 字，全文见原文件"),
-    Rule("text-control-removed", K.IMPORT, N, "文字中的控制字符已去掉",
+    Rule("text-control-removed", K.FILE, N, "文字中的控制字符已去掉",
          "文字中有不可见的控制字符（如从别的软件粘贴带入），写出时已去掉",
          "“{part}”中有 {count} 个不可见的控制字符（如响铃、退出、空字符），写出时已去掉"),
     Rule("import-table-missing", K.IMPORT, M, "找不到统计表", "报告中缺少这张表，对应单元格留空",

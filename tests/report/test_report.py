@@ -152,6 +152,7 @@ def test_control_characters_in_a_published_text_never_stop_the_report(tmp_path, 
     assert main(["report", str(source), "-o", str(tmp_path / "报告"), "--force"]) == 0
     said = capsys.readouterr().out
     assert "“六、其他需要报告的事项”中有 2 个不可见的控制字符（如响铃、退出、空字符），写出时已去掉" in said
+    assert "text-control-removed" in said
     written = sorted((tmp_path / "报告").iterdir())
     assert [p.suffix for p in written] == [".docx", ".html"]
     html = written[1].read_text(encoding="utf-8")

@@ -97,9 +97,10 @@ def test_a_clerk_explains_online_the_county_accepts_and_the_summary_counts_the_u
     path = site.data / "下载的汇总表.xlsx"
     path.write_bytes(summary.content)
     status = openpyxl.load_workbook(path)["报送情况"]
-    rows = {r[1]: r for r in status.iter_rows(min_row=4, values_only=True) if r[1]}
-    assert rows["测试县自然资源局"][11] == "是"  # the explained unit is in the totals
-    assert CLERK_NOTE in rows["测试县自然资源局"][14]  # with the 说明 read back from its 校验结果
+    header = [c.value for c in status[3]]
+    rows = {r[1]: dict(zip(header, r, strict=True)) for r in status.iter_rows(min_row=4, values_only=True) if r[1]}
+    assert rows["测试县自然资源局"]["计入汇总"] == "是"  # the explained unit is in the totals
+    assert CLERK_NOTE in rows["测试县自然资源局"]["单位对核实项的说明"]  # with the 说明 read back from its 校验结果
 
 
 def test_a_returned_submission_is_said_on_the_units_page_and_the_board(site, make_book):

@@ -44,7 +44,7 @@ def _lines(pieces: list[Piece]) -> list[list[Piece]]:
     for p in sorted((p for p in pieces if p.bottom - p.top >= small), key=_reading):
         if spans:
             span = spans[-1]
-            top, bottom = p.top, p.bottom
+            top, bottom = p.top, p.bottom  # min and max written out: this runs for every piece of every page
             if (span[1] if span[1] < bottom else bottom) - (span[0] if span[0] > top else top) >= (bottom - top) / 2:
                 if top < span[0]:
                     span[0] = top
@@ -91,16 +91,17 @@ def _joined(line: list[Piece]) -> str:
     return text.strip()
 
 
-def _untangled(page: Page) -> list[Piece]:
-    """The page's pieces, with those whose order their boxes cannot tell split into characters:
-    pieces that overlap another on their line, and sparse ones (quotation marks of several
-    words, or of several lines, set as one run in a font of their own)."""
+def _untangled(page: Page) -> list[list[Piece]]:
+    """The page's lines, with the pieces whose order their boxes cannot tell split into
+    characters: pieces that overlap another on their line, and sparse ones (quotation marks of
+    several words, or of several lines, set as one run in a font of their own)."""
     if not page.pieces:
         return []
     heights = sorted(p.bottom - p.top for p in page.pieces)
     em = heights[len(heights) // 2]
     tangled = [p for p in page.pieces if p.x1 - p.x0 > SPARSE * em * (len(p.text.strip()) + 1)]
-    for line in _lines(page.pieces):
+    lines = _lines(page.pieces)
+    for line in lines:
         widest = line[0]
         for p in line[1:]:
             if p.x0 < widest.x1 - OVERLAP:
@@ -108,9 +109,9 @@ def _untangled(page: Page) -> list[Piece]:
             if p.x1 > widest.x1:
                 widest = p
     if not tangled:
-        return page.pieces
+        return lines
     handles = {p.handle for p in tangled}
-    return [p for p in page.pieces if p.handle not in handles] + page.characters(tangled)
+    return _lines([p for p in page.pieces if p.handle not in handles] + page.characters(tangled))
 
 
 def _table_rows(grid: Grid, texts: dict[int, list[Piece]]) -> list[Item]:
@@ -119,9 +120,9 @@ def _table_rows(grid: Grid, texts: dict[int, list[Piece]]) -> list[Item]:
             for top, row in grid.rows()]
 
 
-def _text_lines(pieces: list[Piece]) -> list[Item]:
+def _text_lines(lines: list[list[Piece]]) -> list[Item]:
     out: list[Item] = []
-    for line in _lines(pieces):
+    for line in lines:
         text = _joined(line)
         if not PAGE_MARK.match(text):
             out.append((line[0].top, [text], line[-1].x1))
@@ -152,15 +153,19 @@ def pdf_lines(path: Path) -> list[Line]:
         any_text = any_text or bool(page.pieces)
         tables = grids(page.rules)
         cells: list[dict[int, list[Piece]]] = [{} for _ in tables]
-        outside: list[Piece] = []
-        for p in _untangled(page):
-            for grid, texts in zip(tables, cells, strict=True):
-                n = grid.cell_at(*p.middle)
-                if n >= 0:
-                    texts.setdefault(n, []).append(p)
-                    break
-            else:
-                outside.append(p)
+        outside: list[list[Piece]] = []  # the page's lines, less what stands in a table's cells
+        for line in _untangled(page):
+            rest = []
+            for p in line:
+                for grid, texts in zip(tables, cells, strict=True):
+                    n = grid.cell_at(*p.middle)
+                    if n >= 0:
+                        texts.setdefault(n, []).append(p)
+                        break
+                else:
+                    rest.append(p)
+            if rest:
+                outside.append(rest)
         items = [row for grid, texts in zip(tables, cells, strict=True) for row in _table_rows(grid, texts)]
         items += _text_lines(outside)
         out += [line if len(line) > 1 else fields(line[0]) for line in _unwrap(sorted(items, key=lambda i: i[0]))]

@@ -124,6 +124,7 @@ class _Reader:
         self.rules: list[Rule] = []
         self.seen = 0
         self.floats = (_F * 4)()
+        self.corners = ctypes.addressof(self.floats)
         self.doubles = (_D * 4)()
         self.size = 256
         self.buffer = ctypes.create_string_buffer(self.size * 2)
@@ -143,10 +144,9 @@ class _Reader:
                 self.walk(inner, _compose(_matrix(obj), matrix))
 
     def _box(self, obj: int, matrix: Matrix) -> Box:
-        f = self.floats
-        a = ctypes.addressof(f)
+        a = self.corners
         _get_bounds(obj, a, a + 4, a + 8, a + 12)
-        left, bottom, right, top = f
+        left, bottom, right, top = self.floats
         if matrix != IDENTITY:
             left, bottom, right, top = _transform((left, bottom, right, top), matrix)
         return left, self.height - top, right, self.height - bottom
@@ -157,7 +157,9 @@ class _Reader:
             self.size = n // 2 + 1
             self.buffer = ctypes.create_string_buffer(self.size * 2)
             n = _get_text(obj, self.text_handle, self.buffer, self.size * 2)
-        text = self.buffer.raw[:max(n - 2, 0)].decode("utf-16-le", "replace")
+        if n <= 2:  # no text: the terminating NUL only
+            return
+        text = ctypes.string_at(self.buffer, n - 2).decode("utf-16-le", "replace")
         if "\x02" in text:
             text = text.translate(_MARKS)
         if text.strip():

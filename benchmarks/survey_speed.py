@@ -97,24 +97,29 @@ def pdfs(rounds: int) -> None:
         for producer, files in printed(Path(tmp)).items():
             files = files * 8  # a chunk of 40
             pages = sum(len(pdfium.PdfDocument(str(p))) for p in files) / len(files)
-            best = {}
-            for _ in range(rounds):  # interleaved, so both see the same machine
+            best: dict[str, float] = {}
+            ratios = []
+            for _ in range(rounds):  # interleaved, so both see the same machine; each round is a ratio
+                times = {}
                 for name, fn in (("floor", floor), ("survey", survey)):
                     start = time.perf_counter()
                     fn(files)
-                    ms = 1000 * (time.perf_counter() - start) / len(files)
-                    best[name] = min(best.get(name, ms), ms)
+                    times[name] = 1000 * (time.perf_counter() - start) / len(files)
+                    best[name] = min(best.get(name, times[name]), times[name])
+                ratios.append(times["survey"] / times["floor"])
+            ratios.sort()
             print(f"PDF printed by {producer:<11} ({pages:.1f} pages): pypdfium2 bare text {best['floor']:5.1f} ms, "
-                  f"gitools survey {best['survey']:5.1f} ms per report, {best['survey'] / best['floor']:.1f}×")
+                  f"gitools survey {best['survey']:5.1f} ms per report (best of {rounds}); ratio per round "
+                  f"{ratios[0]:.1f}–{ratios[-1]:.1f}×, median {ratios[len(ratios) // 2]:.1f}×")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--counts", default="200,1000,2000")
-    ap.add_argument("--rounds", type=int, default=5, help="timed rounds of the PDF comparison (best is kept)")
+    ap.add_argument("--rounds", type=int, default=7, help="timed rounds of the PDF comparison")
     args = ap.parse_args()
     pdfs(args.rounds)
-    surveys([int(c) for c in args.counts.split(",")])
+    surveys([int(c) for c in args.counts.split(",") if int(c)])
 
 
 if __name__ == "__main__":

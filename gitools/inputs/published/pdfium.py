@@ -22,7 +22,7 @@ MAX_OBJECTS = 20_000  # drawing and text objects on one page; a report's page ha
 MAX_SEGMENTS = 2_000  # segments of one path walked for rules; beyond that it is a drawing, not a table
 MAX_RULES = 4_000  # straight rules on one page; a report's tables draw a few hundred
 THIN = 2.0  # points: a filled or stroked shape this narrow is a rule
-_MARKS = {0x02: "-"}  # PDFium's mark for a hyphen at a line's end: in Chinese text a real one
+_MARKS = {0x02: "-", 0xFFFE: "-"}  # PDFium's marks for a hyphen at a line's end: in Chinese text a real one
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1, 0, 0, 1, 0, 0)
@@ -104,7 +104,6 @@ _P, _I, _F, _D = ctypes.c_void_p, ctypes.c_int, ctypes.c_float, ctypes.c_double
 _get_object = _fast("FPDFPage_GetObject", _P, _P, _I)
 _get_type = _fast("FPDFPageObj_GetType", _I, _P)
 _get_bounds = _fast("FPDFPageObj_GetBounds", _I, _P, _P, _P, _P, _P)
-_get_text = _fast("FPDFTextObj_GetText", ctypes.c_ulong, _P, _P, _P, ctypes.c_ulong)
 _form_count = _fast("FPDFFormObj_CountObjects", _I, _P)
 _form_object = _fast("FPDFFormObj_GetObject", _P, _P, ctypes.c_ulong)
 _char_object = _fast("FPDFText_GetTextObject", _P, _P, _I)
@@ -114,7 +113,10 @@ _TEXT, _PATH, _FORM = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAG
 
 
 class _Reader:
-    """Walks one page's objects (into form XObjects too) with reused ctypes buffers."""
+    """Reads one page: its rules by walking the page objects (into form XObjects too), its text
+    by one pass over the text page's characters, each told by the text object it belongs to.
+    (Asking PDFium for each text object's text instead looks through the page's characters once
+    per object.)"""
 
     def __init__(self, number: int, page: pdfium.PdfPage) -> None:
         self.number, self.height = number, page.get_height()
@@ -126,8 +128,8 @@ class _Reader:
         self.floats = (_F * 4)()
         self.corners = ctypes.addressof(self.floats)
         self.doubles = (_D * 4)()
-        self.size = 256
-        self.buffer = ctypes.create_string_buffer(self.size * 2)
+        self.matrices: dict[int, Matrix] = {}  # a text object inside a form XObject → the form's matrix
+        self.spans: dict[int, tuple[int, int]] = {}  # a text object → the range of its characters
 
     def walk(self, objects: list[int], matrix: Matrix) -> None:
         self.seen += len(objects)
@@ -135,13 +137,42 @@ class _Reader:
             raise TooComplex(self.number, self.seen, MAX_OBJECTS)
         for obj in objects:
             kind = _get_type(obj)
-            if kind == _TEXT:
-                self._text(obj, matrix)
-            elif kind == _PATH:
+            if kind == _PATH:
                 self._path(obj, matrix)
+            elif kind == _TEXT and matrix != IDENTITY:
+                self.matrices[obj] = matrix
             elif kind == _FORM:
                 inner = [_form_object(obj, i) for i in range(_form_count(obj))]
                 self.walk(inner, _compose(_matrix(obj), matrix))
+
+    def read_text(self) -> None:
+        """The page's pieces of text: the characters of each text object, in the order of the
+        page's content, with the object's box. The blanks and line ends the text page adds
+        between objects belong to none and part them."""
+        tp = self.text_handle
+        count = self.text_page.count_chars()
+        text = self.text_page.get_text_range() if count else ""
+        if len(text) != count:  # characters beyond the BMP take two places in the text: one by one
+            text = "".join(chr(_char_unicode(tp, i)) for i in range(count))
+        owners = [_char_object(tp, i) for i in range(count)]
+        i = 0
+        while i < count:
+            obj = owners[i]
+            if not obj:
+                i += 1
+                continue
+            j = i
+            while j + 1 < count and owners[j + 1] in (obj, None):  # a blank PDFium adds inside a run
+                j += 1
+            while owners[j] != obj:
+                j -= 1
+            self.spans[obj] = (i, j + 1)
+            piece = text[i:j + 1]
+            if "\x02" in piece or "\ufffe" in piece:
+                piece = piece.translate(_MARKS)
+            if piece.strip():
+                self.pieces.append(Piece(piece, *self._box(obj, self.matrices.get(obj, IDENTITY)), obj))
+            i = j + 1
 
     def _box(self, obj: int, matrix: Matrix) -> Box:
         a = self.corners
@@ -151,34 +182,24 @@ class _Reader:
             left, bottom, right, top = _transform((left, bottom, right, top), matrix)
         return left, self.height - top, right, self.height - bottom
 
-    def _text(self, obj: int, matrix: Matrix) -> None:
-        n = _get_text(obj, self.text_handle, self.buffer, self.size * 2)
-        if n > self.size * 2:
-            self.size = n // 2 + 1
-            self.buffer = ctypes.create_string_buffer(self.size * 2)
-            n = _get_text(obj, self.text_handle, self.buffer, self.size * 2)
-        if n <= 2:  # no text: the terminating NUL only
-            return
-        text = ctypes.string_at(self.buffer, n - 2).decode("utf-16-le", "replace")
-        if "\x02" in text:
-            text = text.translate(_MARKS)
-        if text.strip():
-            self.pieces.append(Piece(text, *self._box(obj, matrix), obj))
-
     def characters(self, objects: list[int]) -> list[Piece]:
-        out = []
-        wanted = set(objects)
-        d = self.doubles
-        a = ctypes.addressof(d)
-        for i in range(self.text_page.count_chars()):
-            if _char_object(self.text_handle, i) not in wanted:
-                continue
-            char = chr(_char_unicode(self.text_handle, i)).translate(_MARKS)
-            if char.strip():
-                _char_box(self.text_handle, i, a, a + 8, a + 16, a + 24)
-                left, right, bottom, top = d
-                out.append(Piece(char, left, self.height - top, right, self.height - bottom))
+        """Each character of ``objects`` with its own box."""
+        out: list[Piece] = []
+        for obj in dict.fromkeys(objects):  # each once, in order
+            first, last = self.spans.get(obj, (0, 0))
+            for i in range(first, last):
+                if _char_object(self.text_handle, i) == obj:
+                    self._character(i, out)
         return out
+
+    def _character(self, i: int, out: list[Piece]) -> None:
+        char = chr(_char_unicode(self.text_handle, i)).translate(_MARKS)
+        if char.strip():
+            d = self.doubles
+            a = ctypes.addressof(d)
+            _char_box(self.text_handle, i, a, a + 8, a + 16, a + 24)
+            left, right, bottom, top = d
+            out.append(Piece(char, left, self.height - top, right, self.height - bottom))
 
     def _path(self, obj: int, matrix: Matrix) -> None:
         x0, top, x1, bottom = self._box(obj, matrix)
@@ -226,6 +247,7 @@ def _read(reader: _Reader, page: pdfium.PdfPage) -> Page:
     if count > MAX_OBJECTS:
         raise TooComplex(reader.number, count, MAX_OBJECTS)
     reader.walk([_get_object(handle, i) for i in range(count)], IDENTITY)
+    reader.read_text()
     if len(reader.rules) > MAX_RULES:
         raise TooComplex(reader.number, len(reader.rules), MAX_RULES)
     return Page(reader.number, page.get_width(), reader.pieces, reader.rules, reader)

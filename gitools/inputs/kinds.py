@@ -101,7 +101,7 @@ KINDS: tuple[Kind, ...] = (  # per family, the first entry is what an unknown fi
     Kind("markdown", "Markdown 文字（.md）", (".md",), Family.REPORT, (), _text),
     Kind("html", "网页（.html / .htm）", (".html", ".htm"), Family.REPORT, (), lambda p, d: html_lines(_textual(d))),
     Kind("docx", "Word 文档（.docx）", (".docx",), Family.REPORT, (ZIP,), lambda p, d: docx_lines(p)),
-    Kind("pdf", "PDF（.pdf）", (".pdf",), Family.REPORT, (PDF,), _pdf),
+    Kind("pdf", "PDF（.pdf）", (".pdf",), Family.REPORT, (PDF,), _pdf, version="2"),  # 2: read with PDFium
 )
 BY_KEY = {k.key: k for k in KINDS}
 BY_SUFFIX = {s: k for k in KINDS for s in k.suffixes}

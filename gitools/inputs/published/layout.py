@@ -19,7 +19,7 @@ from gitools.io.cells import MAX_CELL_TEXT
 from gitools.model.findings import finding
 from gitools.model.submission import NotReadable, Submission, from_values
 
-VERSION = "1"  # raised whenever the layout reader would place a report's cells differently
+VERSION = "2"  # raised whenever the layout reader would place a report's cells differently (2: titles, body unit, sub-headings)
 
 
 def parse(lines: list[Line], form: Form) -> Imported:

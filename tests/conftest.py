@@ -16,26 +16,26 @@ OFFICIAL_LABELS = ROOT / "tests" / "data" / "official-labels.md"
 TEMPLATE = ROOT / "templates" / "政府信息公开年报填报模板.xlsx"
 
 
-@pytest.fixture(scope="session")
-def soffice() -> str:
-    """The LibreOffice binary; CI installs it, so there a missing one is a failure."""
-    exe = shutil.which("soffice") or shutil.which("libreoffice")
+def _program(names: tuple[str, ...], words: str) -> str:
+    """An installed program CI provides (.ci/run installs it): there a missing one is a failure."""
+    exe = next((found for name in names if (found := shutil.which(name))), None)
     if exe is None:
         if os.environ.get("CI"):
-            pytest.fail("CI 需要 LibreOffice（.ci/run 应已安装）")
-        pytest.skip("LibreOffice not installed")
+            pytest.fail(f"CI 需要 {words}（.ci/run 应已安装）")
+        pytest.skip(f"{words} not installed")
     return exe
+
+
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    """The LibreOffice binary, which opens, recalculates and prints our files headless."""
+    return _program(("soffice", "libreoffice"), "LibreOffice")
 
 
 @pytest.fixture(scope="session")
 def chromium() -> str:
-    """Debian's Chromium, which prints web pages to PDF headless; CI installs it."""
-    exe = shutil.which("chromium") or shutil.which("chromium-browser")
-    if exe is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI 需要 Chromium（.ci/run 应已安装）")
-        pytest.skip("Chromium not installed")
-    return exe
+    """Debian's Chromium, which prints web pages to PDF headless."""
+    return _program(("chromium", "chromium-browser"), "Chromium")
 
 
 @pytest.fixture()

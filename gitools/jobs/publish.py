@@ -15,7 +15,7 @@ from gitools.model.submission import Submission
 from gitools.outputs import DOCUMENTS
 from gitools.outputs.document.content import document, title
 from gitools.validate import validate
-from gitools.validate.kinds.cross_year import NOT_COMPARABLE, why_not_comparable
+from gitools.validate.kinds.cross_year import not_comparable
 
 
 class WouldOverwrite(Exception):
@@ -30,12 +30,9 @@ def write_report(sub: Submission, form: Form, outdir: Path, formats: list[str], 
     report = FileReport(sub.path, validate(sub, form))
     if report.errors and not force:
         return report, []
-    if previous is not None and (reason := why_not_comparable(sub, previous)):
+    if previous is not None and (refused := not_comparable(sub, previous)):
         # another unit's report, or not the year before: no 数据参考 beside figures it does not match
-        report.findings.append(finding(NOT_COMPARABLE, reason=reason, path=previous.path,
-                                       last_name=previous.unit.get("unit_name"),
-                                       last_year=previous.unit.get("report_year"), name=sub.unit.get("unit_name"),
-                                       year=sub.unit.get("report_year")))
+        report.findings.append(refused)
         previous = None
     for section in form.sections:  # what a clerk never meant to type goes, and the report says so
         text = sub.narrative.get(section.key) or ""

@@ -64,7 +64,6 @@ class Rule:
 @dataclass
 class Page:
     number: int
-    width: float
     pieces: list[Piece]
     rules: list[Rule]
     reader: _Reader = field(repr=False)
@@ -250,7 +249,7 @@ def _read(reader: _Reader, page: pdfium.PdfPage) -> Page:
     reader.read_text()
     if len(reader.rules) > MAX_RULES:
         raise TooComplex(reader.number, len(reader.rules), MAX_RULES)
-    return Page(reader.number, page.get_width(), reader.pieces, reader.rules, reader)
+    return Page(reader.number, reader.pieces, reader.rules, reader)
 
 
 def _matrix(obj: Any) -> Matrix:

@@ -34,12 +34,20 @@ def why_not_comparable(sub: Submission, prev: Submission) -> str | None:
     return None if isinstance(this_year, int) and last_year == this_year - 1 else "not-adjacent"
 
 
-def findings(form: Form, sub: Submission, prev: Submission) -> list[Finding]:
+def not_comparable(sub: Submission, prev: Submission) -> Finding | None:
+    """The finding that last year's report cannot be held against this one, saying why; or None."""
     reason = why_not_comparable(sub, prev)
-    if reason:
-        return [finding(NOT_COMPARABLE, reason=reason, path=prev.path, last_name=prev.unit.get("unit_name"),
-                        last_year=prev.unit.get("report_year"), name=sub.unit.get("unit_name"),
-                        year=sub.unit.get("report_year"))]
+    if reason is None:
+        return None
+    return finding(NOT_COMPARABLE, reason=reason, path=prev.path, last_name=prev.unit.get("unit_name"),
+                   last_year=prev.unit.get("report_year"), name=sub.unit.get("unit_name"),
+                   year=sub.unit.get("report_year"))
+
+
+def findings(form: Form, sub: Submission, prev: Submission) -> list[Finding]:
+    refused = not_comparable(sub, prev)
+    if refused is not None:
+        return [refused]
     out: list[Finding] = []
     for link in form.links:
         table, now, before = form.table(link.table), sub.tables[link.table], prev.tables[link.table]

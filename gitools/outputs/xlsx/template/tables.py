@@ -16,6 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from gitools.form.addresses import split
 from gitools.form.model import Table, ValueType
+from gitools.outputs.xlsx import paper
 from gitools.outputs.xlsx.style import (
     BAD_FILL,
     BORDER,
@@ -110,14 +111,13 @@ def _text_count(ws: Worksheet, table: Table) -> None:
 LABEL_PT = 10  # the tables' label font
 ROW_PT = 18  # a one-line row: 表三's 30 rows then print on one page at 8 pt and more
 MARGINS = PageMargins(left=0.6, right=0.6, top=0.6, bottom=0.6, header=0.3, footer=0.3)  # inches
-UNIT_PT = 7.1  # a unit of column width, printed (see outputs.xlsx.paper)
 
 
 def _label_height(table: Table, cells: str, text: str) -> float:
     """Points a label needs on its row: its lines at the column width it has, at least 20."""
     first, last = (split(a)[0] for a in (cells.split(":")[0], cells.split(":")[-1]))
     columns = range(column_index_from_string(first), column_index_from_string(last) + 1)
-    width = sum(table.column_widths.get(get_column_letter(c), 10) for c in columns) * UNIT_PT
+    width = sum(table.column_widths.get(get_column_letter(c), 10) for c in columns) * paper.UNIT
     lines = math.ceil(len(text) * LABEL_PT / max(width - 6, LABEL_PT))
     return max(ROW_PT, lines * LABEL_PT * 1.3 + 5)
 

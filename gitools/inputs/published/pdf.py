@@ -91,33 +91,74 @@ def _joined(line: list[Piece]) -> str:
     return text.strip()
 
 
-def _untangled(page: Page) -> list[list[Piece]]:
-    """The page's lines, with the pieces whose order their boxes cannot tell split into
-    characters: pieces that overlap another on their line, and sparse ones (quotation marks of
-    several words, or of several lines, set as one run in a font of their own)."""
-    if not page.pieces:
-        return []
-    heights = sorted(p.bottom - p.top for p in page.pieces)
-    em = heights[len(heights) // 2]
-    tangled = [p for p in page.pieces if p.x1 - p.x0 > SPARSE * em * (len(p.text.strip()) + 1)]
-    lines = _lines(page.pieces)
-    for line in lines:
-        widest = line[0]
-        for p in line[1:]:
-            if p.x0 < widest.x1 - OVERLAP:
-                tangled += [widest, p]
-            if p.x1 > widest.x1:
-                widest = p
+def _tangled(line: list[Piece]) -> list[Piece]:
+    """The pieces of a line (left to right) that overlap another: their order only their
+    characters' places tell."""
+    out: list[Piece] = []
+    widest = line[0]
+    for p in line[1:]:
+        if p.x0 < widest.x1 - OVERLAP:
+            out += [widest, p]
+        if p.x1 > widest.x1:
+            widest = p
+    return out
+
+
+def _untangled(page: Page, pieces: list[Piece]) -> list[list[Piece]]:
+    """The lines of ``pieces``, those that overlap another on their line split into characters."""
+    lines = _lines(pieces)
+    tangled = [p for line in lines for p in _tangled(line) if p.handle]  # (a character has none: it is split)
     if not tangled:
         return lines
     handles = {p.handle for p in tangled}
-    return _lines([p for p in page.pieces if p.handle not in handles] + page.characters(tangled))
+    return _lines([p for p in pieces if p.handle not in handles] + page.characters(tangled))
 
 
-def _table_rows(grid: Grid, texts: dict[int, list[Piece]]) -> list[Item]:
+def _placed(page: Page, tables: list[Grid]) -> tuple[list[dict[int, list[Piece]]], list[Piece]]:
+    """The page's pieces in the tables' cells (by their middle) and the rest. Sparse pieces
+    (quotation marks of several words, or of several lines, set as one run in a font of their
+    own) are split into characters first."""
+    pieces = page.pieces
+    if pieces:
+        heights = sorted(p.bottom - p.top for p in pieces)
+        em = heights[len(heights) // 2]
+        sparse = [p for p in pieces if p.x1 - p.x0 > SPARSE * em * (len(p.text.strip()) + 1)]
+        if sparse:
+            handles = {p.handle for p in sparse}
+            pieces = [p for p in pieces if p.handle not in handles] + page.characters(sparse)
+    cells: list[dict[int, list[Piece]]] = [{} for _ in tables]
+    if not tables:
+        return cells, pieces
+    rest: list[Piece] = []
+    where = [(*grid.box, grid, texts) for grid, texts in zip(tables, cells, strict=True)]
+    for p in pieces:
+        x, y = (p.x0 + p.x1) / 2, (p.top + p.bottom) / 2
+        for left, top, right, bottom, grid, texts in where:
+            if left <= x <= right and top <= y <= bottom and (n := grid.cell_at(x, y)) >= 0:
+                texts.setdefault(n, []).append(p)
+                break
+        else:
+            rest.append(p)
+    return cells, rest
+
+
+def _table_rows(page: Page, grid: Grid, texts: dict[int, list[Piece]]) -> list[Item]:
     """The grid's rows, each cell's lines of text joined (a label wrapped in its cell is one)."""
-    return [(top, ["".join(_joined(line) for line in _lines(texts.get(n, []))) if n >= 0 else "" for n in row], None)
-            for top, row in grid.rows()]
+    return [(top, [_cell_text(page, texts.get(n)) if n >= 0 else "" for n in row], None) for top, row in grid.rows()]
+
+
+def _cell_text(page: Page, pieces: list[Piece] | None) -> str:
+    if not pieces:
+        return ""
+    if len(pieces) == 1:
+        return _joined(pieces)
+    # most cells hold one line: pieces sharing a band of half the tallest one's height are one
+    # line for ``_lines`` too
+    if min(p.bottom for p in pieces) - max(p.top for p in pieces) >= max(p.bottom - p.top for p in pieces) / 2:
+        line = pieces if all(a.x0 <= b.x0 for a, b in itertools.pairwise(pieces)) else sorted(pieces, key=_left)
+        if not any(p.handle for p in _tangled(line)):
+            return _joined(line)
+    return "".join(_joined(line) for line in _untangled(page, pieces))
 
 
 def _text_lines(lines: list[list[Piece]]) -> list[Item]:
@@ -152,22 +193,9 @@ def pdf_lines(path: Path) -> list[Line]:
     for page in pages(path):
         any_text = any_text or bool(page.pieces)
         tables = grids(page.rules)
-        cells: list[dict[int, list[Piece]]] = [{} for _ in tables]
-        outside: list[list[Piece]] = []  # the page's lines, less what stands in a table's cells
-        for line in _untangled(page):
-            rest = []
-            for p in line:
-                for grid, texts in zip(tables, cells, strict=True):
-                    n = grid.cell_at(*p.middle)
-                    if n >= 0:
-                        texts.setdefault(n, []).append(p)
-                        break
-                else:
-                    rest.append(p)
-            if rest:
-                outside.append(rest)
-        items = [row for grid, texts in zip(tables, cells, strict=True) for row in _table_rows(grid, texts)]
-        items += _text_lines(outside)
+        cells, rest = _placed(page, tables)
+        items = [row for grid, texts in zip(tables, cells, strict=True) for row in _table_rows(page, grid, texts)]
+        items += _text_lines(_untangled(page, rest) if rest else [])
         out += [line if len(line) > 1 else fields(line[0]) for line in _unwrap(sorted(items, key=lambda i: i[0]))]
     if not any_text:
         raise ScannedPdf

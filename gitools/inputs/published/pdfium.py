@@ -10,6 +10,8 @@ explicit: a page of more objects than any report has is refused before it is wal
 from __future__ import annotations
 
 import ctypes
+import itertools
+import struct
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,6 +110,7 @@ _form_object = _fast("FPDFFormObj_GetObject", _P, _P, ctypes.c_ulong)
 _char_object = _fast("FPDFText_GetTextObject", _P, _P, _I)
 _char_unicode = _fast("FPDFText_GetUnicode", ctypes.c_uint, _P, _I)
 _char_box = _fast("FPDFText_GetCharBox", _I, _P, _I, _P, _P, _P, _P)
+_FLOATS = struct.Struct("4f")  # the four floats at once: a ctypes array unpacks them one by one
 _TEXT, _PATH, _FORM = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
 
 
@@ -125,7 +128,8 @@ class _Reader:
         self.rules: list[Rule] = []
         self.seen = 0
         self.floats = (_F * 4)()
-        self.corners = ctypes.addressof(self.floats)
+        self.corners = [_P(ctypes.addressof(self.floats) + 4 * k) for k in range(4)]  # made once: an
+        # address converted for every call costs more than the call
         self.doubles = (_D * 4)()
         self.matrices: dict[int, Matrix] = {}  # a text object inside a form XObject → the form's matrix
         self.spans: dict[int, tuple[int, int]] = {}  # a text object → the range of its characters
@@ -154,29 +158,29 @@ class _Reader:
         if len(text) != count:  # characters beyond the BMP take two places in the text: one by one
             text = "".join(chr(_char_unicode(tp, i)) for i in range(count))
         owners = [_char_object(tp, i) for i in range(count)]
-        i = 0
-        while i < count:
-            obj = owners[i]
-            if not obj:
-                i += 1
+        runs = [(obj, len(list(chars))) for obj, chars in itertools.groupby(owners)]
+        ends = list(itertools.accumulate(length for _, length in runs))
+        n, last = 0, len(runs) - 2
+        while n < len(runs):
+            obj = runs[n][0]
+            if obj is None:  # a blank or line end PDFium adds between objects
+                n += 1
                 continue
-            j = i
-            while j + 1 < count and owners[j + 1] in (obj, None):  # a blank PDFium adds inside a run
-                j += 1
-            while owners[j] != obj:
-                j -= 1
-            self.spans[obj] = (i, j + 1)
-            piece = text[i:j + 1]
+            k = n
+            while k < last and runs[k + 1][0] is None and runs[k + 2][0] == obj:  # ... or inside one
+                k += 2
+            first, end = ends[n] - runs[n][1], ends[k]
+            self.spans[obj] = (first, end)
+            piece = text[first:end]
             if "\x02" in piece or "\ufffe" in piece:
                 piece = piece.translate(_MARKS)
             if piece.strip():
                 self.pieces.append(Piece(piece, *self._box(obj, self.matrices.get(obj, IDENTITY)), obj))
-            i = j + 1
+            n = k + 1
 
     def _box(self, obj: int, matrix: Matrix) -> Box:
-        a = self.corners
-        _get_bounds(obj, a, a + 4, a + 8, a + 12)
-        left, bottom, right, top = self.floats
+        _get_bounds(obj, *self.corners)
+        left, bottom, right, top = _FLOATS.unpack_from(self.floats)
         if matrix != IDENTITY:
             left, bottom, right, top = _transform((left, bottom, right, top), matrix)
         return left, self.height - top, right, self.height - bottom

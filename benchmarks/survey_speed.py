@@ -1,8 +1,8 @@
 """Survey speed: documents per second and peak memory for N published reports (text copies of the
 seeds, each made distinct) on the local pool and on a Dask LocalCluster, the resumed re-run, and
 how time grows with N; then, per PDF report (the seeds printed by LibreOffice and by Chromium), the
-survey's whole work on a chunk against pypdfium2's bare text extraction of the same files, as the
-floor, in the same run.
+survey's whole work on its chunks against pypdfium2's bare text extraction of the same files, as
+the floor, in the same run.
 
     python benchmarks/survey_speed.py [--counts 200,1000,2000] [--rounds 5]
 """
@@ -77,11 +77,13 @@ def printed(root: Path) -> dict[str, list[Path]]:
 
 
 def pdfs(rounds: int) -> None:
-    """Per PDF report: the survey's whole work on a chunk (read in the limited child, place,
-    validate the chunk, make the records) against pypdfium2's bare text extraction."""
+    """Per PDF report: the survey's whole work, chunk after chunk as a worker does it (read in the
+    worker's limited child, place, validate the chunk, make the records), against pypdfium2's bare
+    text extraction. The first round warms the child up, as the first chunk of a worker does."""
     import pypdfium2 as pdfium
 
     from gitools.jobs.survey.read import read_chunk
+    from gitools.jobs.survey.schedulers import CHUNK
 
     def floor(files: list[Path]) -> None:
         for path in files:
@@ -90,12 +92,14 @@ def pdfs(rounds: int) -> None:
                 page.get_textpage().get_text_range()
             doc.close()
 
-    def survey(files: list[Path]) -> None:
-        read_chunk([(str(p), "", "", None) for p in files])
+    def survey(files: list[Path]) -> None:  # as a worker does: chunk after chunk, in its kept child
+        tasks = [(str(p), "", "", None) for p in files]
+        for i in range(0, len(tasks), CHUNK):
+            read_chunk(tasks[i:i + CHUNK])
 
     with tempfile.TemporaryDirectory() as tmp:
         for producer, files in printed(Path(tmp)).items():
-            files = files * 8  # a chunk of 40
+            files = files * 8  # 40 reports
             pages = sum(len(pdfium.PdfDocument(str(p))) for p in files) / len(files)
             best: dict[str, float] = {}
             ratios = []

@@ -2,14 +2,16 @@
 memory limit, so that a hostile or broken file (a PDF of two million drawing operations) becomes
 a clear finding within seconds instead of taking a worker down.
 
-One child serves a whole chunk of documents: forking for each document would cost more than
-reading it, and would throw away what the child has warmed (labels matched, fonts loaded). A
-document over its time is killed with its child, and the next document gets a fresh child. A
-forked child works under our pool and under a Dask worker alike (a daemonic worker may not start
+One child serves document after document: forking for each would cost more than reading it, and
+would throw away what the child has warmed (labels matched, pages of the parent's memory copied).
+``kept`` keeps one child for the whole life of a worker process, chunk after chunk. A document
+over its time is killed with its child, and the next document gets a fresh child. A forked child
+works under our pool and under a Dask worker alike (a daemonic worker may not start
 multiprocessing children, but it may fork)."""
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import pickle
@@ -76,12 +78,18 @@ class Sandbox(Generic[T]):
     def close(self) -> None:
         if self.pid is None:
             return
-        for fd in (self.send, self.receive):
-            os.close(fd)
+        pid = self.pid
+        self.disown()
         with contextlib.suppress(ProcessLookupError):
-            os.kill(self.pid, signal.SIGKILL)
-        os.waitpid(self.pid, 0)
-        self.pid = None
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+
+    def disown(self) -> None:
+        """Let go of the child without touching it: in a forked process, it is not our child."""
+        if self.pid is not None:
+            for fd in (self.send, self.receive):
+                os.close(fd)
+            self.pid = None
 
     def _start(self) -> None:
         to_child, from_parent = os.pipe()
@@ -138,6 +146,39 @@ def _exactly(fd: int, size: int, deadline: float | None) -> bytes | None:
         chunks.append(chunk)
         size -= len(chunk)
     return b"".join(chunks)
+
+
+_kept: dict[tuple[Callable[[Any], Any], float, int], Sandbox[Any]] = {}
+
+
+def kept(fn: Callable[[Any], T], seconds: float = SECONDS, memory: int = MEMORY) -> Sandbox[T]:
+    """The Sandbox of ``fn`` within these limits that this process keeps while it lives: a survey
+    worker reads chunk after chunk in the same child, so the fork and the child's warming up are
+    paid once a worker, not once a chunk. Limits that change replace it."""
+    key = (fn, seconds, memory)
+    if key not in _kept:
+        _close_kept()
+        _kept[key] = Sandbox(fn, seconds, memory)
+    return _kept[key]
+
+
+def _close_kept() -> None:
+    for box in _kept.values():
+        box.close()
+    _kept.clear()
+
+
+def _forget_kept() -> None:
+    """In a forked process (a pool worker, or a sandbox's own child) the children kept are its
+    parent's: their pipes are closed here, so that each child still ends when its parent does."""
+    for box in _kept.values():
+        box.disown()
+    _kept.clear()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, where nothing forks
+    os.register_at_fork(after_in_child=_forget_kept)
+atexit.register(_close_kept)
 
 
 def run_limited(fn: Callable[[Any], T], arg: Any, seconds: float = SECONDS, memory: int = MEMORY) -> T:

@@ -14,7 +14,7 @@ from typing import Any
 from gitools.form import FORM
 from gitools.inputs.published.imported import Imported
 from gitools.inputs.read import import_report
-from gitools.jobs.limited import MEMORY, SECONDS, Exceeded, Sandbox
+from gitools.jobs.limited import MEMORY, SECONDS, Exceeded, kept
 from gitools.model.findings import FileReport
 from gitools.model.submission import NotReadable, Submission, from_values
 from gitools.outputs import IMPORTED
@@ -28,34 +28,34 @@ Row = tuple[str, str, str, str | None, dict[str, Any], float]  # what the manife
 
 def read_chunk(tasks: list[Task]) -> list[Row]:
     """Every document of a chunk; one that fails becomes an unreadable record, never an exception.
-    Each document is read in a child of its own (the limits); the chunk is then validated at
+    Each document is read in the worker's child (the limits); the chunk is then validated at
     once, each schema running over all its reports."""
     _warm()
     seconds = float(os.environ.get(SECONDS_ENV) or SECONDS)
     memory = int(os.environ.get(MEMORY_ENV) or 0) * 1024 * 1024 or MEMORY
-    read: list[tuple[Task, Submission, Imported, float]] = []
+    read: list[tuple[Task, Submission, Imported | None, float]] = []
     out: list[Row] = []
-    with Sandbox(_import, seconds, memory) as box:
-        for task in tasks:
-            start = time.perf_counter()
-            try:
-                sub, found = box.run(task[0])
-                read.append((task, sub, found, time.perf_counter() - start))
-                continue
-            except (NotReadable, Exceeded) as e:
-                finding = e.finding if isinstance(e, NotReadable) else e.finding()
-            except Exception as e:  # one strange document must not stop a province's survey
-                finding = Exceeded("unexpected-import", error=type(e).__name__).finding()
-            report = FileReport(task[0], [finding], readable=False)
-            out.append((task[1], task[2], "unreadable", finding.message, _unreadable(task[0], report),
-                        time.perf_counter() - start))
+    box = kept(_import, seconds, memory)
+    for task in tasks:
+        start = time.perf_counter()
+        try:
+            sub, found = box.run((task[0], task[3] is not None))
+            read.append((task, sub, found, time.perf_counter() - start))
+            continue
+        except (NotReadable, Exceeded) as e:
+            finding = e.finding if isinstance(e, NotReadable) else e.finding()
+        except Exception as e:  # one strange document must not stop a province's survey
+            finding = Exceeded("unexpected-import", error=type(e).__name__).finding()
+        report = FileReport(task[0], [finding], readable=False)
+        out.append((task[1], task[2], "unreadable", finding.message, _unreadable(task[0], report),
+                    time.perf_counter() - start))
     start = time.perf_counter()
     found_all = validate_all([sub for _, sub, _, _ in read], FORM)
     share = (time.perf_counter() - start) / max(len(read), 1)
     for (task, sub, found, seconds_read), findings in zip(read, found_all, strict=True):
         path, sha, version, workbook = task
         report = FileReport(path, findings)
-        if workbook:  # as `gitools import` writes it, from what was read here
+        if workbook and found:  # as `gitools import` writes it, from what was read here
             Path(workbook).parent.mkdir(parents=True, exist_ok=True)
             IMPORTED["xlsx"].load()(Path(path), sub, found, report, FORM, Path(workbook))
         out.append((sha, version, "done", None, _record(sub, report), seconds_read + share))
@@ -69,8 +69,12 @@ def _warm() -> None:
     validate(from_values(FORM, {}), FORM)
 
 
-def _import(path: str) -> tuple[Submission, Imported]:
-    return import_report(Path(path), FORM)
+def _import(task: tuple[str, bool]) -> tuple[Submission, Imported | None]:
+    """The document read in the child; what the importer found comes back only for a workbook
+    to write (it repeats the narrative and the figures)."""
+    path, for_workbook = task
+    sub, found = import_report(Path(path), FORM)
+    return sub, found if for_workbook else None
 
 
 def _record(sub: Submission, report: FileReport) -> dict[str, Any]:

@@ -157,6 +157,8 @@ class _Reader:
         text = self.text_page.get_text_range() if count else ""
         if len(text) != count:  # characters beyond the BMP take two places in the text: one by one
             text = "".join(chr(_char_unicode(tp, i)) for i in range(count))
+        if "\x02" in text or "\ufffe" in text:
+            text = text.translate(_MARKS)
         owners = [_char_object(tp, i) for i in range(count)]
         runs = [(obj, len(list(chars))) for obj, chars in itertools.groupby(owners)]
         ends = list(itertools.accumulate(length for _, length in runs))
@@ -172,8 +174,6 @@ class _Reader:
             first, end = ends[n] - runs[n][1], ends[k]
             self.spans[obj] = (first, end)
             piece = text[first:end]
-            if "\x02" in piece or "\ufffe" in piece:
-                piece = piece.translate(_MARKS)
             if piece.strip():
                 self.pieces.append(Piece(piece, *self._box(obj, self.matrices.get(obj, IDENTITY)), obj))
             n = k + 1

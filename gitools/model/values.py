@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import unicodedata
@@ -41,7 +42,12 @@ def parse_number(raw: object) -> Number:
         return Number(None, Parsed.INVALID)
     if isinstance(raw, int | float):
         return Number(float(raw), Parsed.NUMBER)
-    text = unicodedata.normalize("NFKC", str(raw)).strip().replace(",", "").replace(" ", "")
+    return _parse_text(str(raw))
+
+
+@functools.lru_cache(maxsize=4096)  # a province's reports say "0" and "1" a million times
+def _parse_text(raw: str) -> Number:
+    text = unicodedata.normalize("NFKC", raw).strip().replace(",", "").replace(" ", "")
     if text == "":
         return Number(None, Parsed.BLANK)
     if text in _ZERO_WORDS:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from pathlib import Path
 
@@ -69,8 +70,7 @@ def _reading(p: Piece) -> tuple[float, float]:
     return (p.top + p.bottom) / 2, p.x0
 
 
-def _left(p: Piece) -> float:
-    return p.x0
+_left = operator.attrgetter("x0")
 
 
 def _joined(line: list[Piece]) -> str:

@@ -21,9 +21,7 @@ _COMPILED = re.compile(r"本报告由(?P<unit>[^，,。；;（(《]{2,40}?)(?P<o
                        r"(?:根据|依据|按照|负责|牵头|组织|会同|汇总|编制)")
 
 
-def _is_heading(fields: Line, words: str) -> bool:
-    text = re.sub(r"[、，,]", "", core(" ".join(fields)))
-    return text == re.sub(r"[、，,]", "", words)
+_PAUSES = re.compile(r"[、，,]")  # "一、总体情况" and "一，总体情况" are one heading
 
 
 def read_title(lines: list[Line], out: Imported) -> None:
@@ -62,12 +60,15 @@ def _headings(form: Form) -> dict[str, str]:
 
 
 def section_starts(lines: list[Line], form: Form) -> dict[str, int]:
+    """The line each part of the report opens on: the first whose whole text is its heading."""
+    headings: dict[str, list[str]] = {}  # words → the parts they open, in the form's order
+    for key, words in _headings(form).items():
+        headings.setdefault(_PAUSES.sub("", words), []).append(key)
     starts: dict[str, int] = {}
-    headings = _headings(form)
     for i, fields in enumerate(lines):
-        for key, words in headings.items():
-            if key not in starts and _is_heading(fields, words):
-                starts[key] = i
+        key = next((k for k in headings.get(_PAUSES.sub("", core(" ".join(fields))), ()) if k not in starts), None)
+        if key is not None:
+            starts[key] = i
     return starts
 
 

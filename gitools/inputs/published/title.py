@@ -66,9 +66,9 @@ def section_starts(lines: list[Line], form: Form) -> dict[str, int]:
         headings.setdefault(_PAUSES.sub("", words), []).append(key)
     starts: dict[str, int] = {}
     for i, fields in enumerate(lines):
-        key = next((k for k in headings.get(_PAUSES.sub("", core(" ".join(fields))), ()) if k not in starts), None)
-        if key is not None:
-            starts[key] = i
+        opened = next((k for k in headings.get(_PAUSES.sub("", core(" ".join(fields))), ()) if k not in starts), None)
+        if opened is not None:
+            starts[opened] = i
     return starts
 
 

@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from gitools.cli import main
@@ -58,7 +59,21 @@ def test_one_row_per_report_every_finding_and_the_cross_year_contradiction(repor
     carry = [y for y in years if y["规则编号"] == "previous-carry-mismatch"]
     assert {(y["单位"], y["年度"], y["上年度"], y["单元格"]) for y in carry} == {
         ("新华区焦店镇人民政府", "2023", "2022", "D6"), ("新华区焦店镇人民政府", "2023", "2022", "J6")}
-    assert (out / "年报普查.xlsx").exists()
+
+
+def test_the_workbook_holds_the_same_tables_with_figures_as_numbers(reports, tmp_path):
+    out = tmp_path / "结果"
+    assert main(["survey", str(reports), "-o", str(out), "--workers", "1"]) == 0
+    book = openpyxl.load_workbook(out / "年报普查.xlsx")
+    assert book.sheetnames == ["年报", "问题", "跨年度"]
+    sheet = book["年报"]
+    header = [c.value for c in sheet[1]]
+    listed = {Path(r[0]).name: dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert len(listed) == 7 and sheet.freeze_panes == "B2"
+    xinxiang = listed["002_e8660239deac921c.txt"]
+    assert xinxiang["单位"] == "新乡县人民政府办公室" and xinxiang["二：行政规范性文件·本年制发件数"] == 2
+    for name, csv_name in (("问题", "问题.csv"), ("跨年度", "跨年度.csv")):
+        assert book[name].max_row - 1 == len(rows(out / csv_name)), name
 
 
 def test_a_second_run_skips_what_is_done_and_reads_what_changed(reports, tmp_path, capsys):

@@ -11,7 +11,6 @@ multiprocessing children, but it may fork)."""
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import os
 import pickle
@@ -21,6 +20,7 @@ import signal
 import struct
 import time
 from collections.abc import Callable
+from multiprocessing.util import Finalize
 from types import TracebackType
 from typing import Any, Generic, TypeVar
 
@@ -158,7 +158,10 @@ def kept(fn: Callable[[Any], T], seconds: float = SECONDS, memory: int = MEMORY)
     key = (fn, seconds, memory)
     if key not in _kept:
         _close_kept()
-        _kept[key] = Sandbox(fn, seconds, memory)
+        box = _kept[key] = Sandbox(fn, seconds, memory)
+        # closed when this process ends, a pool or Dask worker too (they skip atexit but run
+        # multiprocessing's finalizers): the child is killed and reaped, not left to init
+        Finalize(box, box.close, exitpriority=0)
     return _kept[key]
 
 
@@ -178,7 +181,6 @@ def _forget_kept() -> None:
 
 if hasattr(os, "register_at_fork"):  # not on Windows, where nothing forks
     os.register_at_fork(after_in_child=_forget_kept)
-atexit.register(_close_kept)
 
 
 def run_limited(fn: Callable[[Any], T], arg: Any, seconds: float = SECONDS, memory: int = MEMORY) -> T:

@@ -4,12 +4,16 @@ when a document runs over its time, never shared with a forked process."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 
 import pytest
 
 from gitools.jobs import limited
 from gitools.jobs.limited import Exceeded, kept
+
+from ..conftest import ROOT
 
 
 def _pid(_: object) -> int:
@@ -66,3 +70,35 @@ def test_a_forked_process_lets_go_of_the_children_its_parent_keeps():
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
     assert kept(_pid, 5.0).run(None) == child  # still ours, still serving
+
+
+WORKER = """
+import ctypes, multiprocessing, os, sys, time
+ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER: orphans come to us, where we can see them
+from gitools.jobs.limited import kept
+
+def pid(_):
+    return os.getpid()
+
+def worker(queue):
+    queue.put(kept(pid, 5.0).run(None))
+
+context = multiprocessing.get_context("fork")
+queue = context.Queue()
+process = context.Process(target=worker, args=(queue,))
+process.start()
+child = queue.get()
+process.join()
+time.sleep(0.5)  # a child left behind has seen its pipe close and ended by now
+try:
+    os.waitpid(child, os.WNOHANG)
+    print("left behind")
+except ChildProcessError:
+    print("closed by its worker")
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a subreaper is Linux's")
+def test_a_worker_that_ends_closes_its_child_instead_of_leaving_it_to_init():
+    said = subprocess.run([sys.executable, "-c", WORKER], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert said.stdout.strip() == "closed by its worker", said.stderr

@@ -148,6 +148,7 @@ def _table_rows(page: Page, grid: Grid, texts: dict[int, list[Piece]]) -> list[I
 
 
 def _cell_text(page: Page, pieces: list[Piece] | None) -> str:
+    """A cell's text: its lines, each joined, one after another."""
     if not pieces:
         return ""
     if len(pieces) == 1:

@@ -31,7 +31,7 @@ def printable(text: str) -> str:
 
 def clean(text: str) -> str:
     """Text that fits a cell: characters XML cannot hold removed, cut at Excel's limit."""
-    return _ILLEGAL_XML.sub("", text)[:MAX_CELL_TEXT]
+    return printable(text)[:MAX_CELL_TEXT]
 
 
 def put(cell: Any, value: object) -> None:

@@ -107,10 +107,9 @@ _get_type = _fast("FPDFPageObj_GetType", _I, _P)
 _get_bounds = _fast("FPDFPageObj_GetBounds", _I, _P, _P, _P, _P, _P)
 _form_count = _fast("FPDFFormObj_CountObjects", _I, _P)
 _form_object = _fast("FPDFFormObj_GetObject", _P, _P, ctypes.c_ulong)
-_char_object = _fast("FPDFText_GetTextObject", _P, _P, _I)
 # asked for every character: without declared arguments ctypes converts less (a third of the
 # call's cost); the text page goes as a c_void_p, the index as the C int it is
-_each_char_object = ctypes.CFUNCTYPE(_P)(ctypes.cast(raw.FPDFText_GetTextObject, _P).value or 0)
+_char_object = ctypes.CFUNCTYPE(_P)(ctypes.cast(raw.FPDFText_GetTextObject, _P).value or 0)
 _char_unicode = _fast("FPDFText_GetUnicode", ctypes.c_uint, _P, _I)
 _char_box = _fast("FPDFText_GetCharBox", _I, _P, _I, _P, _P, _P, _P)
 _FLOATS = struct.Struct("4f")  # the four floats at once: a ctypes array unpacks them one by one
@@ -127,6 +126,7 @@ class _Reader:
         self.number, self.height = number, page.get_height()
         self.text_page = page.get_textpage()
         self.text_handle = ctypes.cast(self.text_page.raw, _P).value
+        self.text_pointer = _P(self.text_handle)  # for the calls without declared arguments
         self.pieces: list[Piece] = []
         self.rules: list[Rule] = []
         self.seen = 0
@@ -162,8 +162,8 @@ class _Reader:
             text = "".join(chr(_char_unicode(tp, i)) for i in range(count))
         if "\x02" in text or "\ufffe" in text:
             text = text.translate(_MARKS)
-        page = _P(tp)
-        owners = [_each_char_object(page, i) for i in range(count)]
+        pointer = self.text_pointer
+        owners = [_char_object(pointer, i) for i in range(count)]
         runs = [(obj, len(list(chars))) for obj, chars in itertools.groupby(owners)]
         ends = list(itertools.accumulate(length for _, length in runs))
         n, last = 0, len(runs) - 2
@@ -195,7 +195,7 @@ class _Reader:
         for obj in dict.fromkeys(objects):  # each once, in order
             first, last = self.spans.get(obj, (0, 0))
             for i in range(first, last):
-                if _char_object(self.text_handle, i) == obj:
+                if _char_object(self.text_pointer, i) == obj:
                     self._character(i, out)
         return out
 

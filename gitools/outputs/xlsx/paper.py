@@ -20,8 +20,6 @@ FLOOR = 8.0  # points: the smallest text anything we write prints at
 UNIT = 7.1  # points a unit of column width prints as
 DEFAULT_WIDTH, DEFAULT_HEIGHT, DEFAULT_FONT = 8.43, 15.0, 11.0
 A4 = (595.3, 841.9)  # points, portrait
-
-
 LINE = 1.35  # a line of wrapped text, in font sizes (宋体 as LibreOffice and Excel set it)
 TALLEST = 409.0  # points: Excel's tallest row
 
@@ -113,4 +111,3 @@ def _smallest_font(ws: Worksheet, first_col: int, first_row: int, last_col: int,
                                                       max_col=last_col)
              for c in row if c.value not in (None, "") and c.font is not None and c.font.sz]
     return min(sizes, default=DEFAULT_FONT)
-
